@@ -43,7 +43,15 @@ final class XmlWriter {
 
   private static void element(XMLStreamWriter xml, String name, JsonNode node)
       throws XMLStreamException {
-    xml.writeStartElement(name);
+    boolean empty =
+        node.isArray()
+            ? node.isEmpty()
+            : node.isObject() && node.valueStream().noneMatch(JsonNode::isContainerNode);
+    if (empty) {
+      xml.writeEmptyElement(name);
+    } else {
+      xml.writeStartElement(name);
+    }
     if (node.isArray()) {
       items(xml, singular(name), node);
     } else if (node.isObject()) {
@@ -66,7 +74,9 @@ final class XmlWriter {
         }
       }
     }
-    xml.writeEndElement();
+    if (!empty) {
+      xml.writeEndElement();
+    }
   }
 
   private static void items(XMLStreamWriter xml, String name, JsonNode array)
