@@ -1,0 +1,453 @@
+package dev.plexauth.server;
+
+import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.SignInRateLimiter;
+import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.auth.TransientTokens;
+import dev.plexauth.server.http.HttpApi;
+import dev.plexauth.server.store.JdbcStore;
+import dev.plexauth.server.store.Store;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Plex-compatible authentication server: the PMS routes ({@code /security/token}, {@code
+ * /security/resources}) at the root and the plex.tv routes ({@code /api/v2/user}, {@code
+ * /api/v2/users/signin}) under {@code /api/v2}, on one port.
+ *
+ * <p>Embedded in a JUnit test:
+ *
+ * <pre>{@code
+ * try (PlexAuthServer server =
+ *     PlexAuthServer.builder().dataDir(tempDir).port(0).createOwnerOnFirstStart(false).build().start()) {
+ *   server.addAccount(NewAccount.of("alice", "alice@example.com", "s3cret").asAdmin());
+ *   server.addSource(new Source("server://abc", "Den", "abc", List.of()));
+ *   PlexAPI plex = PlexAPI.builder()
+ *       .serverURL(server.url())
+ *       .plexTvURL(server.url() + "/api/v2")
+ *       .clientID("my-test")
+ *       .build();
+ *   // ... sign in, get transient tokens, read source information
+ * }
+ * }</pre>
+ *
+ * Accounts, account tokens (as SHA-256 hashes), sources and failed sign-ins live in the database
+ * (SQLite in the data directory unless a JDBC URL is given) and survive a restart; transient tokens
+ * live in memory and do not.
+ */
+public final class PlexAuthServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlexAuthServer.class);
+
+  /** The port Plex Media Server uses, and this server's default. */
+  public static final int DEFAULT_PORT = 32400;
+
+  /** Sign-in attempts allowed per client address and minute, by default. */
+  public static final int DEFAULT_SIGN_IN_RATE_LIMIT = 30;
+
+  private final Builder config;
+  private Store store;
+  private PasswordHasher hasher;
+  private PlexAuthAdmin admin;
+  private Javalin app;
+
+  private PlexAuthServer(Builder config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the defaults: 127.0.0.1, port 32400, 30 sign-ins a minute per address,
+   *     owner created on first start
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the database, creates the owner on first start if configured, and starts serving.
+   *
+   * @return this server
+   * @throws IllegalStateException when already started
+   */
+  public synchronized PlexAuthServer start() {
+    if (app != null) {
+      throw new IllegalStateException("already started");
+    }
+    String jdbcUrl = config.jdbcUrl;
+    if (jdbcUrl == null) {
+      try {
+        Files.createDirectories(config.dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data directory " + config.dataDir, e);
+      }
+      jdbcUrl = JdbcStore.sqliteUrl(config.dataDir);
+    }
+    store = JdbcStore.open(jdbcUrl);
+    try {
+      hasher = new PasswordHasher();
+      hasher.warmUp();
+      admin = new PlexAuthAdmin(store, false, hasher, config.clock);
+      if (config.createOwnerOnFirstStart) {
+        createOwnerIfNone();
+      }
+      TransientTokens transients = new TransientTokens(config.clock);
+      Authenticator authenticator = new Authenticator(store, transients);
+      app =
+          HttpApi.create(
+              authenticator,
+              new SignInService(store, hasher, config.clock),
+              new SignInRateLimiter(config.signInRateLimit, config.clock),
+              store,
+              config.host,
+              config.port);
+      app.start();
+    } catch (RuntimeException e) {
+      if (app != null) {
+        app.stop();
+        app = null;
+      }
+      store.close();
+      throw e;
+    }
+    LOG.info("plexauth listening on http://{}:{}", config.host, app.port());
+    return this;
+  }
+
+  /**
+   * The port the server listens on (the real one when started with port 0).
+   *
+   * @return the port
+   */
+  public synchronized int port() {
+    requireStarted();
+    return app.port();
+  }
+
+  /**
+   * The base URL: the SDK's {@code serverURL}; append {@code /api/v2} for {@code plexTvURL}.
+   *
+   * @return e.g. {@code http://127.0.0.1:32400}
+   */
+  public String url() {
+    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+    if ("0.0.0.0".equals(host) || "[::]".equals(host)) {
+      host = "127.0.0.1";
+    }
+    return "http://" + host + ":" + port();
+  }
+
+  /**
+   * Adds an account (see {@link PlexAuthAdmin#addAccount}).
+   *
+   * @param account the account
+   * @return the account, with its TOTP secret if two-factor sign-in is on
+   */
+  public CreatedAccount addAccount(NewAccount account) {
+    return admin().addAccount(account);
+  }
+
+  /**
+   * Lists the accounts.
+   *
+   * @return the accounts, by id
+   */
+  public List<Account> listAccounts() {
+    return admin().listAccounts();
+  }
+
+  /**
+   * Removes an account and signs out all its devices.
+   *
+   * @param login the username or email address
+   * @return whether an account was removed
+   */
+  public boolean removeAccount(String login) {
+    return admin().removeAccount(login);
+  }
+
+  /**
+   * Registers a source.
+   *
+   * @param source the source
+   */
+  public void addSource(Source source) {
+    admin().addSource(source);
+  }
+
+  /**
+   * Lists the sources.
+   *
+   * @return the sources, by id
+   */
+  public List<Source> listSources() {
+    return admin().listSources();
+  }
+
+  /**
+   * Removes a source.
+   *
+   * @param id the source id
+   * @return whether a source was removed
+   */
+  public boolean removeSource(String id) {
+    return admin().removeSource(id);
+  }
+
+  /**
+   * How many Argon2id password verifications this server ran: exactly one per sign-in attempt that
+   * reaches the credential check, for known and unknown logins alike.
+   *
+   * @return the count since start
+   */
+  public synchronized long passwordVerifications() {
+    requireStarted();
+    return hasher.verifications();
+  }
+
+  /** Stops serving and closes the database; transient tokens are gone. Idempotent. */
+  public synchronized void stop() {
+    if (app == null) {
+      return;
+    }
+    try {
+      app.stop();
+    } finally {
+      app = null;
+      store.close();
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private synchronized PlexAuthAdmin admin() {
+    requireStarted();
+    return admin;
+  }
+
+  private void requireStarted() {
+    if (app == null) {
+      throw new IllegalStateException("the server is not running; call start()");
+    }
+  }
+
+  private void createOwnerIfNone() {
+    if (admin.hasAccounts()) {
+      return;
+    }
+    Map<String, String> env = config.environment;
+    String login = nonEmpty(env.get("PLEXAUTH_ADMIN_LOGIN"), "admin");
+    String email = env.get("PLEXAUTH_ADMIN_EMAIL");
+    String username = login;
+    if (login.contains("@")) {
+      username = login.substring(0, login.indexOf('@'));
+      email = nonEmpty(email, login);
+    }
+    email = nonEmpty(email, username + "@localhost");
+    String password = env.get("PLEXAUTH_ADMIN_PASSWORD");
+    boolean generated = password == null || password.isEmpty();
+    if (generated) {
+      byte[] random = new byte[18];
+      new SecureRandom().nextBytes(random);
+      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+    try {
+      admin.addAccount(NewAccount.of(username, email, password).asAdmin());
+    } catch (IllegalArgumentException e) {
+      if (admin.hasAccounts()) {
+        return; // another process created the first account at the same moment
+      }
+      throw new IllegalArgumentException(
+          "cannot create the owner account from PLEXAUTH_ADMIN_*: " + e.getMessage(), e);
+    }
+    LOG.info("created the owner account '{}'", username);
+    if (generated) {
+      config.announcements.println(
+          "plexauth: created the owner account '"
+              + username
+              + "' with the password "
+              + password
+              + " (shown only this once; set PLEXAUTH_ADMIN_PASSWORD to choose it)");
+      config.announcements.flush();
+    }
+  }
+
+  private static String nonEmpty(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  /**
+   * Configures a {@link PlexAuthServer}. A data directory or a JDBC URL is required.
+   *
+   * <pre>{@code
+   * PlexAuthServer server = PlexAuthServer.builder()
+   *     .dataDir(Path.of("/var/lib/plexauth"))
+   *     .host("0.0.0.0")
+   *     .build()
+   *     .start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Path dataDir;
+    private String jdbcUrl;
+    private String host = "127.0.0.1";
+    private int port = DEFAULT_PORT;
+    private Clock clock = Clock.systemUTC();
+    private int signInRateLimit = DEFAULT_SIGN_IN_RATE_LIMIT;
+    private boolean createOwnerOnFirstStart = true;
+    private Map<String, String> environment = System.getenv();
+    private PrintStream announcements = System.out;
+
+    private Builder() {}
+
+    /**
+     * The data directory; the SQLite database {@code plexauth.db} lives there unless {@link
+     * #jdbcUrl} is set.
+     *
+     * @param dataDir the directory, created if missing
+     * @return this builder
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
+      return this;
+    }
+
+    /**
+     * A database other than the SQLite file in the data directory.
+     *
+     * @param jdbcUrl {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}
+     * @return this builder
+     */
+    public Builder jdbcUrl(String jdbcUrl) {
+      this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
+      return this;
+    }
+
+    /**
+     * The address to bind; 127.0.0.1 by default, so nothing is exposed unless asked.
+     *
+     * @param host an IP address or host name
+     * @return this builder
+     */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host == null");
+      return this;
+    }
+
+    /**
+     * The port; 32400 by default, 0 for any free port (read it back with {@link #port()}).
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The clock for token expiry, lockout, TOTP and rate limits (tests pass a movable one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sign-in attempts allowed per client address and minute.
+     *
+     * @param perMinute at least 1; 30 by default
+     * @return this builder
+     */
+    public Builder signInRateLimit(int perMinute) {
+      if (perMinute < 1) {
+        throw new IllegalArgumentException("signInRateLimit must be at least 1: " + perMinute);
+      }
+      this.signInRateLimit = perMinute;
+      return this;
+    }
+
+    /**
+     * Whether the first start with no account creates an admin (owner) account from {@code
+     * PLEXAUTH_ADMIN_LOGIN}, {@code PLEXAUTH_ADMIN_EMAIL} and {@code PLEXAUTH_ADMIN_PASSWORD}, or
+     * with a generated password printed once. True by default.
+     *
+     * @param create whether to create the owner
+     * @return this builder
+     */
+    public Builder createOwnerOnFirstStart(boolean create) {
+      this.createOwnerOnFirstStart = create;
+      return this;
+    }
+
+    /**
+     * Where the {@code PLEXAUTH_ADMIN_*} values come from; {@link System#getenv()} by default.
+     *
+     * @param environment the variables
+     * @return this builder
+     */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment == null"));
+      return this;
+    }
+
+    /**
+     * Where a generated owner password is printed (once); standard output by default. It never goes
+     * to the log.
+     *
+     * @param out the stream
+     * @return this builder
+     */
+    public Builder announceTo(PrintStream out) {
+      this.announcements = Objects.requireNonNull(out, "out == null");
+      return this;
+    }
+
+    /**
+     * Builds the server (not started).
+     *
+     * @return the server
+     * @throws IllegalStateException when neither a data directory nor a JDBC URL is set
+     */
+    public PlexAuthServer build() {
+      if (dataDir == null && jdbcUrl == null) {
+        throw new IllegalStateException("dataDir or jdbcUrl is required");
+      }
+      Builder copy = new Builder();
+      copy.dataDir = dataDir;
+      copy.jdbcUrl = jdbcUrl;
+      copy.host = host;
+      copy.port = port;
+      copy.clock = clock;
+      copy.signInRateLimit = signInRateLimit;
+      copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
+      copy.environment = environment;
+      copy.announcements = announcements;
+      return new PlexAuthServer(copy);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.plexauth.server.auth;
+
+import dev.plexauth.server.store.AccountRow;
+import dev.plexauth.server.store.Store;
+import dev.plexauth.server.store.TokenRow;
+import java.util.Optional;
+
+/**
+ * Resolves a presented token to a {@link Caller}, and mints transient tokens for callers.
+ *
+ * <p>Account tokens are looked up by their SHA-256 in the store on every request. A transient token
+ * is valid only while its root account token still is, so replacing or deleting an account token
+ * (in this process or another one on the same database) also kills its transient descendants.
+ */
+public final class Authenticator {
+
+  private final Store store;
+  private final TransientTokens transients;
+
+  /**
+   * Creates the authenticator.
+   *
+   * @param store where account tokens live
+   * @param transients where transient tokens live
+   */
+  public Authenticator(Store store, TransientTokens transients) {
+    this.store = store;
+    this.transients = transients;
+  }
+
+  /**
+   * Finds the caller behind a token.
+   *
+   * @param token the {@code X-Plex-Token} value, possibly empty
+   * @return the caller, or empty when the token is missing, unknown, expired or revoked
+   */
+  public Optional<Caller> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > Tokens.MAX_LENGTH) {
+      return Optional.empty();
+    }
+    if (Tokens.isTransient(token)) {
+      Optional<TransientTokens.Grant> grant = transients.find(token);
+      if (grant.isEmpty()) {
+        return Optional.empty();
+      }
+      String rootHash = grant.get().rootTokenHash();
+      Optional<TokenRow> root = store.findAccountToken(rootHash);
+      if (root.isEmpty()) {
+        transients.revokeDescendantsOf(rootHash);
+        return Optional.empty();
+      }
+      return store
+          .findAccountById(root.get().accountId())
+          .map(
+              account ->
+                  new Caller(
+                      token,
+                      account,
+                      root.get(),
+                      grant.get().admin(),
+                      Optional.of(grant.get().expiresAt())));
+    }
+    Optional<TokenRow> row = store.findAccountToken(Tokens.sha256Hex(token));
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<AccountRow> account = store.findAccountById(row.get().accountId());
+    return account.map(a -> new Caller(token, a, row.get(), a.admin(), Optional.empty()));
+  }
+
+  /**
+   * Mints a transient token with the caller's account and access level, descending from the same
+   * account token, expiring in 48 hours or with the caller's own transient token if sooner.
+   *
+   * @param caller the caller
+   * @return the new transient token
+   */
+  public String mintTransient(Caller caller) {
+    return transients.mint(
+        caller.account().id(),
+        caller.admin(),
+        caller.rootToken().tokenHash(),
+        caller.transientExpiresAt());
+  }
+}

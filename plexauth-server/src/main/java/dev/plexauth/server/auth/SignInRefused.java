@@ -1,0 +1,48 @@
+package dev.plexauth.server.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A sign-in that did not succeed, and why; never names the account or echoes a credential. */
+public final class SignInRefused extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why a sign-in was refused. */
+  public enum Reason {
+    /** Unknown login or wrong password (indistinguishable on purpose). */
+    BAD_CREDENTIALS,
+    /** The account has two-factor sign-in and no code was sent. */
+    CODE_REQUIRED,
+    /** The code was wrong, outside the window, or already used. */
+    BAD_CODE,
+    /** Too many failures: wait {@link #retryAfter()}. */
+    LOCKED
+  }
+
+  private final Reason reason;
+  private final transient Optional<Duration> retryAfter;
+
+  SignInRefused(Reason reason, Optional<Duration> retryAfter) {
+    super(reason.name(), null, false, false);
+    this.reason = reason;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * Why.
+   *
+   * @return the reason
+   */
+  public Reason reason() {
+    return reason;
+  }
+
+  /**
+   * How long to wait before trying again, for {@link Reason#LOCKED}.
+   *
+   * @return the wait, or empty
+   */
+  public Optional<Duration> retryAfter() {
+    return retryAfter == null ? Optional.empty() : retryAfter;
+  }
+}

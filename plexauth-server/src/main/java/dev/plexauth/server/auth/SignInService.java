@@ -1,0 +1,116 @@
+package dev.plexauth.server.auth;
+
+import dev.plexauth.server.store.AccountRow;
+import dev.plexauth.server.store.FailureCount;
+import dev.plexauth.server.store.Store;
+import dev.plexauth.server.store.TokenRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Password (and TOTP) sign-in.
+ *
+ * <p>Every attempt runs exactly one Argon2id verification, against the account's hash or, for an
+ * unknown login, against a dummy hash, so neither the answer nor the work tells whether a login
+ * exists. Failures are counted per account (or per login, for unknown logins) in the store, so all
+ * instances agree; a locked subject is refused even with the right password.
+ */
+public final class SignInService {
+
+  /** How long {@code rememberExpiresAt} reaches for a remembered sign-in. */
+  static final Duration REMEMBER = Duration.ofDays(14);
+
+  private final Store store;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+
+  /**
+   * Creates the service.
+   *
+   * @param store the store
+   * @param hasher the password hasher
+   * @param clock the clock
+   */
+  public SignInService(Store store, PasswordHasher hasher, Clock clock) {
+    this.store = store;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /**
+   * Signs in and issues a new account token for the client, replacing that client's old one.
+   *
+   * @param request the attempt
+   * @return the account and its new token
+   * @throws SignInRefused when the attempt fails
+   */
+  public SignedIn signIn(SignInRequest request) {
+    Optional<AccountRow> found = store.findAccountByLogin(request.login());
+    String subject =
+        found
+            .map(account -> "account:" + account.id())
+            .orElseGet(() -> "login:" + request.login().toLowerCase(Locale.ROOT));
+    Instant now = clock.instant();
+    Optional<Duration> locked = store.findFailures(subject).flatMap(c -> Lockout.remaining(c, now));
+
+    boolean passwordOk =
+        found.isPresent()
+            ? hasher.verify(request.password(), found.get().passwordHash())
+            : hasher.verifyUnknownUser(request.password());
+
+    if (locked.isPresent()) {
+      throw new SignInRefused(SignInRefused.Reason.LOCKED, locked);
+    }
+    if (!passwordOk) {
+      throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
+    }
+    AccountRow account = found.orElseThrow();
+    if (account.totpSecret().isPresent()) {
+      if (request.verificationCode().isEmpty()) {
+        throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED, Optional.empty());
+      }
+      OptionalLong step =
+          Totp.matchingStep(
+              account.totpSecret().get(), request.verificationCode().get(), clock.instant());
+      if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
+        throw fail(subject, SignInRefused.Reason.BAD_CODE);
+      }
+    }
+    store.clearFailures(subject);
+    return issueToken(account, request);
+  }
+
+  private SignInRefused fail(String subject, SignInRefused.Reason reason) {
+    Instant now = clock.instant();
+    FailureCount count =
+        store.recordFailure(subject, now.toEpochMilli(), Lockout.WINDOW.toMillis());
+    Optional<Duration> locked = Lockout.remaining(count, now);
+    return locked.isPresent()
+        ? new SignInRefused(SignInRefused.Reason.LOCKED, locked)
+        : new SignInRefused(reason, Optional.empty());
+  }
+
+  private SignedIn issueToken(AccountRow account, SignInRequest request) {
+    Instant now = clock.instant();
+    String token = Tokens.newAccountToken();
+    TokenRow row =
+        new TokenRow(
+            account.id(),
+            request.clientIdentifier(),
+            Tokens.sha256Hex(token),
+            request.product(),
+            request.version(),
+            request.platform(),
+            request.device(),
+            now.toEpochMilli(),
+            (request.rememberMe() ? now.plus(REMEMBER) : now).toEpochMilli());
+    // The old token of this client is replaced in the same statement; its transient descendants
+    // die with it, because a transient token is honoured only while its root token exists.
+    store.saveAccountToken(row);
+    return new SignedIn(account, row, token);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.plexauth.server.http;
+
+import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.SignInRateLimiter;
+import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.store.Store;
+import dev.plexauth.server.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of plexauth: one Javalin app serving the PMS routes at the root and the plex.tv
+ * routes under {@code /api/v2}.
+ *
+ * <pre>
+ * GET|POST /security/token?type=delegation&amp;scope=all   transient token
+ * GET      /security/resources?source=server://…       source connection information
+ * GET      /api/v2/user                                 token details
+ * POST     /api/v2/users/signin                         sign-in (form body)
+ * </pre>
+ *
+ * Any other path is a 404 and any other method a 405, both with a Plex error body. Bad input is a
+ * 4xx; only a bug is a 500.
+ */
+public final class HttpApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  private HttpApi() {}
+
+  /**
+   * Creates the (not yet started) app.
+   *
+   * @param authenticator resolves tokens and mints transient tokens
+   * @param signIn the sign-in service
+   * @param rateLimiter the per-address sign-in limit
+   * @param store the store, for sources
+   * @param host the address to bind
+   * @param port the port to bind, 0 for any free port
+   * @return the app; call {@code start()} on it
+   */
+  public static Javalin create(
+      Authenticator authenticator,
+      SignInService signIn,
+      SignInRateLimiter rateLimiter,
+      Store store,
+      String host,
+      int port) {
+    PmsRoutes pms = new PmsRoutes(authenticator, store);
+    PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
+
+    Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
+    route(routes, HandlerType.GET, "/security/token", pms::transientToken);
+    route(routes, HandlerType.POST, "/security/token", pms::transientToken);
+    route(routes, HandlerType.GET, "/security/resources", pms::resources);
+    route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
+    route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          config.jetty.host = host;
+          config.jetty.port = port;
+          config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
+          config.requestLogger.http(AccessLog::log);
+          config.routes.before(ctx -> ctx.header("X-Plex-Protocol", "1.0"));
+          config.routes.before(ctx -> checkRoute(routes, ctx));
+          routes.forEach(
+              (path, methods) ->
+                  methods.forEach(
+                      (method, handler) -> config.routes.addHttpHandler(method, path, handler)));
+          config.routes.exception(ApiError.class, (error, ctx) -> Responses.error(ctx, error));
+          config.routes.exception(
+              HttpResponseException.class,
+              (error, ctx) ->
+                  Responses.error(
+                      ctx, ApiError.of(error.getStatus(), codeFor(error), message(error))));
+          config.routes.exception(
+              StoreException.class,
+              (error, ctx) -> {
+                LOG.error("database error: {}", error.getMessage(), error);
+                Responses.error(
+                    ctx,
+                    ApiError.of(
+                        503, ApiError.UNAVAILABLE, "The database is unavailable; try again"));
+              });
+          config.routes.exception(
+              Exception.class,
+              (error, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
+                Responses.error(ctx, ApiError.of(500, 1007, "Internal server error"));
+              });
+          config.routes.error(
+              404, ctx -> fallback(ctx, ApiError.of(404, ApiError.NOT_FOUND, "Not found")));
+          config.routes.error(
+              405,
+              ctx ->
+                  fallback(
+                      ctx, ApiError.of(405, ApiError.METHOD_NOT_ALLOWED, "Method not allowed")));
+        });
+  }
+
+  private static void route(
+      Map<String, Map<HandlerType, Handler>> routes,
+      HandlerType method,
+      String path,
+      Handler handler) {
+    routes.computeIfAbsent(path, unused -> new LinkedHashMap<>()).put(method, handler);
+  }
+
+  /** Answers unknown paths and methods before any handler runs, with a Plex error body. */
+  private static void checkRoute(Map<String, Map<HandlerType, Handler>> routes, Context ctx) {
+    String path = ctx.path();
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    Map<HandlerType, Handler> methods = routes.get(path);
+    if (methods == null) {
+      throw ApiError.of(404, ApiError.NOT_FOUND, "Not found");
+    }
+    if (!methods.containsKey(ctx.method())) {
+      throw ApiError.methodNotAllowed(
+          methods.keySet().stream().map(HandlerType::name).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static void fallback(Context ctx, ApiError error) {
+    if (ctx.attribute(Responses.RENDERED) == null) {
+      Responses.error(ctx, error);
+    }
+  }
+
+  private static int codeFor(HttpResponseException error) {
+    return switch (error.getStatus()) {
+      case 404 -> ApiError.NOT_FOUND;
+      case 405 -> ApiError.METHOD_NOT_ALLOWED;
+      case 429 -> ApiError.RATE_LIMITED;
+      default -> ApiError.BAD_REQUEST;
+    };
+  }
+
+  private static String message(HttpResponseException error) {
+    return switch (error.getStatus()) {
+      case 413 -> "the request body is too large";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      default -> "Bad request";
+    };
+  }
+}

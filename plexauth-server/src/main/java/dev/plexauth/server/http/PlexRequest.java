@@ -1,0 +1,73 @@
+package dev.plexauth.server.http;
+
+import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a request says, read the Plex way: every {@code X-Plex-*} value from its header or, when the
+ * header is absent or empty, from the query string; an empty value counts as missing (plexjs sends
+ * empty headers for unset fields). {@code Authorization} is never read.
+ */
+final class PlexRequest {
+
+  /** Longest accepted value of an identity header. */
+  static final int MAX_HEADER_VALUE = 256;
+
+  private final Context ctx;
+  private final Map<String, List<String>> query;
+
+  private PlexRequest(Context ctx, Map<String, List<String>> query) {
+    this.ctx = ctx;
+    this.query = query;
+  }
+
+  static PlexRequest of(Context ctx) {
+    return new PlexRequest(ctx, FormDecoder.decode(ctx.req().getQueryString(), "the query string"));
+  }
+
+  /** The token from {@code X-Plex-Token}, header first, then query; empty when missing. */
+  String token() {
+    return plexValue("X-Plex-Token", Integer.MAX_VALUE).orElse("");
+  }
+
+  /**
+   * An {@code X-Plex-*} value.
+   *
+   * @param name the header name
+   * @param maxLength longest accepted value
+   * @return the value, or empty when missing or empty
+   * @throws ApiError 400 when it is given twice or is too long
+   */
+  Optional<String> plexValue(String name, int maxLength) {
+    List<String> headers = Collections.list(ctx.req().getHeaders(name));
+    List<String> nonEmpty = headers.stream().filter(h -> !h.isEmpty()).toList();
+    if (nonEmpty.size() > 1) {
+      throw ApiError.badRequest(name + " is given more than once");
+    }
+    Optional<String> value = nonEmpty.isEmpty() ? queryValue(name) : Optional.of(nonEmpty.get(0));
+    if (value.isPresent() && value.get().length() > maxLength) {
+      throw ApiError.badRequest(name + " is longer than " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  /**
+   * A query parameter.
+   *
+   * @param name its name
+   * @return the value, or empty when missing or empty
+   * @throws ApiError 400 when it is given more than once
+   */
+  Optional<String> queryValue(String name) {
+    List<String> values = query.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw ApiError.badRequest("the query parameter " + name + " is given more than once");
+    }
+    return values.isEmpty() || values.get(0).isEmpty()
+        ? Optional.empty()
+        : Optional.of(values.get(0));
+  }
+}

@@ -1,0 +1,192 @@
+package dev.plexauth.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.Caller;
+import dev.plexauth.server.auth.SignInRateLimiter;
+import dev.plexauth.server.auth.SignInRefused;
+import dev.plexauth.server.auth.SignInRequest;
+import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.auth.SignedIn;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The plex.tv role: token details and sign-in. */
+final class PlexTvRoutes {
+
+  /** The largest sign-in body accepted. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final int MAX_LOGIN = 256;
+  private static final int MAX_PASSWORD = 1024;
+  private static final int MAX_CODE = 64;
+  private static final String FORM = "application/x-www-form-urlencoded";
+
+  private final Authenticator authenticator;
+  private final SignInService signIn;
+  private final SignInRateLimiter rateLimiter;
+
+  PlexTvRoutes(Authenticator authenticator, SignInService signIn, SignInRateLimiter rateLimiter) {
+    this.authenticator = authenticator;
+    this.signIn = signIn;
+    this.rateLimiter = rateLimiter;
+  }
+
+  /** {@code GET /api/v2/user}: the account behind the token, with that token. */
+  void user(Context ctx) {
+    PlexRequest request = PlexRequest.of(ctx);
+    Caller caller = authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
+    ObjectNode body =
+        Responses.MAPPER.valueToTree(
+            UserObjects.user(
+                caller.account(), caller.token(), caller.rootToken().rememberUntilMillis()));
+    // Only sign-in answers carry these two (the contract's allOf for 201).
+    body.remove("pastSubscriptions");
+    body.remove("trials");
+    Responses.ok(ctx, 200, body, "user");
+  }
+
+  /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
+  void signIn(Context ctx) {
+    Optional<Duration> wait = rateLimiter.tryAcquire(ctx.req().getRemoteAddr());
+    if (wait.isPresent()) {
+      throw ApiError.retryLater(
+          ApiError.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
+    }
+    PlexRequest request = PlexRequest.of(ctx);
+    Map<String, List<String>> form = readForm(ctx);
+    String clientIdentifier =
+        request
+            .plexValue("X-Plex-Client-Identifier", PlexRequest.MAX_HEADER_VALUE)
+            .orElseThrow(
+                () ->
+                    ApiError.of(
+                        400,
+                        ApiError.CLIENT_IDENTIFIER_MISSING,
+                        "X-Plex-Client-Identifier is missing"));
+    Optional<String> login = field(form, "login", MAX_LOGIN);
+    Optional<String> password = field(form, "password", MAX_PASSWORD);
+    if (login.isEmpty() || password.isEmpty()) {
+      throw ApiError.badRequest("login and password are required");
+    }
+    SignInRequest attempt =
+        new SignInRequest(
+            login.get(),
+            password.get(),
+            rememberMe(field(form, "rememberMe", 8)),
+            field(form, "verificationCode", MAX_CODE).map(String::strip),
+            clientIdentifier,
+            request.plexValue("X-Plex-Product", PlexRequest.MAX_HEADER_VALUE),
+            request.plexValue("X-Plex-Version", PlexRequest.MAX_HEADER_VALUE),
+            request.plexValue("X-Plex-Platform", PlexRequest.MAX_HEADER_VALUE),
+            request.plexValue("X-Plex-Device", PlexRequest.MAX_HEADER_VALUE));
+    SignedIn signedIn;
+    try {
+      signedIn = signIn.signIn(attempt);
+    } catch (SignInRefused refused) {
+      throw refusal(refused);
+    }
+    Responses.ok(
+        ctx,
+        201,
+        Responses.MAPPER.valueToTree(
+            UserObjects.user(
+                signedIn.account(), signedIn.authToken(), signedIn.token().rememberUntilMillis())),
+        "user");
+  }
+
+  private static ApiError refusal(SignInRefused refused) {
+    return switch (refused.reason()) {
+      case BAD_CREDENTIALS -> ApiError.unauthorized();
+      case CODE_REQUIRED ->
+          ApiError.of(
+              401, ApiError.VERIFICATION_CODE_REQUIRED, "Please enter the verification code");
+      case BAD_CODE ->
+          ApiError.of(401, ApiError.INVALID_VERIFICATION_CODE, "Invalid verification code");
+      case LOCKED ->
+          ApiError.retryLater(
+              ApiError.TOO_MANY_FAILURES,
+              "User could not be authenticated. This IP appears to be having trouble signing in"
+                  + " to an account (detected repeated failures)",
+              refused.retryAfter().orElse(Duration.ofSeconds(60)));
+    };
+  }
+
+  private static Map<String, List<String>> readForm(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] body;
+    try (InputStream in = ctx.req().getInputStream()) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw ApiError.badRequest("the request body could not be read");
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    String contentType = ctx.req().getContentType();
+    if (contentType == null || contentType.isBlank()) {
+      if (body.length == 0) {
+        return Map.of();
+      }
+      throw unsupported();
+    }
+    String[] parts = contentType.split(";");
+    if (!parts[0].strip().equalsIgnoreCase(FORM)) {
+      throw unsupported();
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+      if (parameter.startsWith("charset=")
+          && !parameter.substring(8).replace("\"", "").equals("utf-8")) {
+        throw ApiError.of(
+            415, ApiError.BAD_REQUEST, "the form body must be UTF-8 (charset=utf-8 or none)");
+      }
+    }
+    return FormDecoder.decodeBody(body, "the form body");
+  }
+
+  private static Optional<String> field(Map<String, List<String>> form, String name, int max) {
+    List<String> values = form.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw ApiError.badRequest("the form field " + name + " is given more than once");
+    }
+    if (values.isEmpty() || values.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    if (values.get(0).length() > max) {
+      throw ApiError.badRequest(
+          "the form field " + name + " is longer than " + max + " characters");
+    }
+    return Optional.of(values.get(0));
+  }
+
+  private static boolean rememberMe(Optional<String> value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw ApiError.badRequest("rememberMe must be true or false");
+    };
+  }
+
+  private static ApiError tooLarge() {
+    return ApiError.of(
+        413, ApiError.BAD_REQUEST, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private static ApiError unsupported() {
+    return ApiError.of(
+        415, ApiError.BAD_REQUEST, "sign-in takes an application/x-www-form-urlencoded body");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.plexauth.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+
+/**
+ * Writes answers in the format the client asked for: JSON when {@code Accept} includes {@code
+ * application/json}, XML otherwise, as PMS and plex.tv do. Bodies come from the SDK's model records
+ * through one {@link ObjectMapper}, so client and server share one definition of the wire.
+ */
+final class Responses {
+
+  static final String JSON = "application/json; charset=utf-8";
+  static final String XML = "text/xml;charset=utf-8";
+
+  /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
+  static final String RENDERED = "plexauth.rendered";
+
+  static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+
+  private Responses() {}
+
+  static boolean wantsJson(Context ctx) {
+    for (String accept : Collections.list(ctx.req().getHeaders("Accept"))) {
+      if (accept.toLowerCase(Locale.ROOT).contains("application/json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes a success body.
+   *
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param body the JSON tree
+   * @param xmlRoot the XML root element; for a one-key object such as {@code MediaContainer} pass
+   *     that key and the tree's value under it is the root's content
+   */
+  static void ok(Context ctx, int status, JsonNode body, String xmlRoot) {
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      send(ctx, JSON, toJson(body));
+    } else {
+      JsonNode content = body.has(xmlRoot) && body.size() == 1 ? body.get(xmlRoot) : body;
+      send(ctx, XML, XmlWriter.write(xmlRoot, content));
+    }
+  }
+
+  static void error(Context ctx, ApiError error) {
+    ctx.status(error.status());
+    error
+        .retryAfter()
+        .ifPresent(wait -> ctx.header("Retry-After", Long.toString(retryAfterSeconds(wait))));
+    if (!error.allow().isEmpty()) {
+      ctx.header("Allow", error.allow());
+    }
+    ObjectNode item = MAPPER.createObjectNode();
+    item.put("code", error.code());
+    item.put("message", error.getMessage());
+    item.put("status", error.status());
+    ObjectNode body = MAPPER.createObjectNode();
+    ArrayNode errors = body.putArray("errors");
+    errors.add(item);
+    ctx.attribute(RENDERED, Boolean.TRUE);
+    if (wantsJson(ctx)) {
+      send(ctx, JSON, toJson(body));
+    } else {
+      send(ctx, XML, XmlWriter.write("errors", errors));
+    }
+  }
+
+  /** Whole seconds, rounded up, at least 1: a client that waits this long will be let in. */
+  static long retryAfterSeconds(Duration wait) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return Math.max(1, seconds);
+  }
+
+  private static String toJson(JsonNode body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  private static void send(Context ctx, String contentType, String text) {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(contentType);
+    ctx.result(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

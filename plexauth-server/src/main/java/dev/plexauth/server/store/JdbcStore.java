@@ -1,0 +1,510 @@
+package dev.plexauth.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
+ * HikariCP, migrated by Flyway on open, queried with Jdbi. No row is cached: several processes may
+ * share the database.
+ *
+ * <pre>{@code
+ * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
+ *   store.listAccounts();
+ * }
+ * }</pre>
+ */
+public final class JdbcStore implements Store {
+
+  /** The file name of the SQLite database inside a data directory. */
+  public static final String SQLITE_FILE = "plexauth.db";
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private JdbcStore(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * The JDBC URL of the SQLite database in a data directory.
+   *
+   * @param dataDir the data directory
+   * @return {@code jdbc:sqlite:<dataDir>/plexauth.db}
+   */
+  public static String sqliteUrl(Path dataDir) {
+    return "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve(SQLITE_FILE);
+  }
+
+  /**
+   * Opens the database, creating or migrating its schema.
+   *
+   * @param jdbcUrl a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+   * @return the store
+   * @throws StoreException when the database cannot be opened or migrated
+   */
+  public static JdbcStore open(String jdbcUrl) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("plexauth");
+    config.setConnectionTimeout(10_000);
+    if (dialect == Dialect.SQLITE) {
+      // WAL lets readers run beside the one writer; FULL makes an acknowledged write survive a
+      // power cut; IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock on a
+      // lock upgrade; the busy timeout makes a writer wait for another process instead of failing.
+      Properties pragmas = new Properties();
+      pragmas.setProperty("journal_mode", "WAL");
+      pragmas.setProperty("synchronous", "FULL");
+      pragmas.setProperty("busy_timeout", "10000");
+      pragmas.setProperty("foreign_keys", "true");
+      pragmas.setProperty("transaction_mode", "IMMEDIATE");
+      config.setDataSourceProperties(pragmas);
+      config.setMaximumPoolSize(4);
+    } else {
+      config.setMaximumPoolSize(10);
+    }
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the database " + dialect.describe(jdbcUrl), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/" + dialect.folder)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw new StoreException("cannot migrate the database " + dialect.describe(jdbcUrl), e);
+    }
+    return new JdbcStore(dataSource);
+  }
+
+  @Override
+  public AccountRow insertAccount(NewAccountRow account) {
+    try {
+      long id =
+          jdbi.withHandle(
+              handle ->
+                  handle
+                      .createQuery(
+                          "INSERT INTO accounts (uuid, username, username_key, email, email_key,"
+                              + " password_hash, totp_secret, admin, created_at)"
+                              + " VALUES (:uuid, :username, :usernameKey, :email, :emailKey,"
+                              + " :hash, :totp, :admin, :createdAt) RETURNING id")
+                      .bind("uuid", account.uuid())
+                      .bind("username", account.username())
+                      .bind("usernameKey", key(account.username()))
+                      .bind("email", account.email())
+                      .bind("emailKey", key(account.email()))
+                      .bind("hash", account.passwordHash())
+                      .bind("totp", account.totpSecret().orElse(null))
+                      .bind("admin", account.admin())
+                      .bind("createdAt", account.createdAtMillis())
+                      .mapTo(Long.class)
+                      .one());
+      return findAccountById(id).orElseThrow();
+    } catch (JdbiException e) {
+      throw translate("cannot add the account", e);
+    }
+  }
+
+  @Override
+  public Optional<AccountRow> findAccountByLogin(String login) {
+    String loginKey = key(login);
+    return call(
+        "cannot read accounts",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM accounts WHERE username_key = :key OR email_key = :key"
+                        + " ORDER BY id")
+                .bind("key", loginKey)
+                .map(JdbcStore::account)
+                .findFirst());
+  }
+
+  @Override
+  public Optional<AccountRow> findAccountById(long id) {
+    return call(
+        "cannot read accounts",
+        handle ->
+            handle
+                .createQuery("SELECT * FROM accounts WHERE id = :id")
+                .bind("id", id)
+                .map(JdbcStore::account)
+                .findOne());
+  }
+
+  @Override
+  public List<AccountRow> listAccounts() {
+    return call(
+        "cannot read accounts",
+        handle ->
+            handle
+                .createQuery("SELECT * FROM accounts ORDER BY id")
+                .map(JdbcStore::account)
+                .list());
+  }
+
+  @Override
+  public long countAccounts() {
+    return call(
+        "cannot read accounts",
+        handle -> handle.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+  }
+
+  @Override
+  public boolean deleteAccount(long id) {
+    return call(
+        "cannot remove the account",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  tx.createUpdate("DELETE FROM account_tokens WHERE account_id = :id")
+                      .bind("id", id)
+                      .execute();
+                  tx.createUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
+                      .bind("subject", "account:" + id)
+                      .execute();
+                  return tx.createUpdate("DELETE FROM accounts WHERE id = :id")
+                          .bind("id", id)
+                          .execute()
+                      > 0;
+                }));
+  }
+
+  @Override
+  public boolean advanceTotpStep(long accountId, long step) {
+    return call(
+        "cannot record the verification code",
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE accounts SET totp_last_step = :step WHERE id = :id"
+                            + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                    .bind("step", step)
+                    .bind("id", accountId)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public void saveAccountToken(TokenRow token) {
+    call(
+        "cannot store the token",
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
+                        + " product, version, platform, device, created_at, remember_until)"
+                        + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
+                        + " :device, :createdAt, :rememberUntil)"
+                        + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
+                        + " token_hash = excluded.token_hash, product = excluded.product,"
+                        + " version = excluded.version, platform = excluded.platform,"
+                        + " device = excluded.device, created_at = excluded.created_at,"
+                        + " remember_until = excluded.remember_until")
+                .bind("accountId", token.accountId())
+                .bind("client", token.clientIdentifier())
+                .bind("hash", token.tokenHash())
+                .bind("product", token.product().orElse(null))
+                .bind("version", token.version().orElse(null))
+                .bind("platform", token.platform().orElse(null))
+                .bind("device", token.device().orElse(null))
+                .bind("createdAt", token.createdAtMillis())
+                .bind("rememberUntil", token.rememberUntilMillis())
+                .execute());
+  }
+
+  @Override
+  public Optional<TokenRow> findAccountToken(String tokenHash) {
+    return call(
+        "cannot read tokens",
+        handle ->
+            handle
+                .createQuery("SELECT * FROM account_tokens WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map(JdbcStore::token)
+                .findOne());
+  }
+
+  @Override
+  public FailureCount recordFailure(String subject, long nowMillis, long windowMillis) {
+    long windowStart = nowMillis - windowMillis;
+    return call(
+        "cannot record the failed sign-in",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  // Forget counts that can no longer add up, so unknown logins do not pile up.
+                  tx.createUpdate("DELETE FROM sign_in_failures WHERE last_failure_at < :start")
+                      .bind("start", windowStart)
+                      .execute();
+                  return tx.createQuery(
+                          "INSERT INTO sign_in_failures (subject, failures, last_failure_at)"
+                              + " VALUES (:subject, 1, :now) ON CONFLICT (subject) DO UPDATE SET"
+                              + " failures = CASE WHEN sign_in_failures.last_failure_at < :start"
+                              + " THEN 1 ELSE sign_in_failures.failures + 1 END,"
+                              + " last_failure_at = excluded.last_failure_at"
+                              + " RETURNING failures, last_failure_at")
+                      .bind("subject", subject)
+                      .bind("now", nowMillis)
+                      .bind("start", windowStart)
+                      .map((rs, ctx) -> new FailureCount(rs.getInt(1), rs.getLong(2)))
+                      .one();
+                }));
+  }
+
+  @Override
+  public Optional<FailureCount> findFailures(String subject) {
+    return call(
+        "cannot read failed sign-ins",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT failures, last_failure_at FROM sign_in_failures WHERE subject = :s")
+                .bind("s", subject)
+                .map((rs, ctx) -> new FailureCount(rs.getInt(1), rs.getLong(2)))
+                .findOne());
+  }
+
+  @Override
+  public void clearFailures(String subject) {
+    call(
+        "cannot reset failed sign-ins",
+        handle ->
+            handle
+                .createUpdate("DELETE FROM sign_in_failures WHERE subject = :s")
+                .bind("s", subject)
+                .execute());
+  }
+
+  @Override
+  public void insertSource(SourceRow source, long createdAtMillis) {
+    try {
+      jdbi.useTransaction(
+          tx -> {
+            tx.createUpdate(
+                    "INSERT INTO sources (id, name, client_identifier, created_at)"
+                        + " VALUES (:id, :name, :client, :createdAt)")
+                .bind("id", source.id())
+                .bind("name", source.name())
+                .bind("client", source.clientIdentifier())
+                .bind("createdAt", createdAtMillis)
+                .execute();
+            int position = 0;
+            for (SourceRow.ConnectionRow c : source.connections()) {
+              tx.createUpdate(
+                      "INSERT INTO source_connections (source_id, position, protocol, address,"
+                          + " port, uri, local, relay) VALUES (:id, :position, :protocol,"
+                          + " :address, :port, :uri, :local, :relay)")
+                  .bind("id", source.id())
+                  .bind("position", position++)
+                  .bind("protocol", c.protocol())
+                  .bind("address", c.address())
+                  .bind("port", c.port())
+                  .bind("uri", c.uri())
+                  .bind("local", c.local())
+                  .bind("relay", c.relay())
+                  .execute();
+            }
+          });
+    } catch (JdbiException e) {
+      throw translate("cannot add the source", e);
+    }
+  }
+
+  @Override
+  public Optional<SourceRow> findSource(String id) {
+    return call(
+        "cannot read sources",
+        handle ->
+            handle
+                .createQuery("SELECT id FROM sources WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .map(found -> source(handle, found)));
+  }
+
+  @Override
+  public List<SourceRow> listSources() {
+    return call(
+        "cannot read sources",
+        handle ->
+            handle
+                .createQuery("SELECT id FROM sources ORDER BY id")
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(id -> source(handle, id))
+                .toList());
+  }
+
+  @Override
+  public boolean deleteSource(String id) {
+    return call(
+        "cannot remove the source",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  tx.createUpdate("DELETE FROM source_connections WHERE source_id = :id")
+                      .bind("id", id)
+                      .execute();
+                  return tx.createUpdate("DELETE FROM sources WHERE id = :id")
+                          .bind("id", id)
+                          .execute()
+                      > 0;
+                }));
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static SourceRow source(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT name, client_identifier FROM sources WHERE id = :id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new SourceRow(id, rs.getString(1), rs.getString(2), connections(handle, id)))
+        .one();
+  }
+
+  private static List<SourceRow.ConnectionRow> connections(Handle handle, String id) {
+    return handle
+        .createQuery(
+            "SELECT protocol, address, port, uri, local, relay FROM source_connections"
+                + " WHERE source_id = :id ORDER BY position")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new SourceRow.ConnectionRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getBoolean(5),
+                    rs.getBoolean(6)))
+        .list();
+  }
+
+  private static AccountRow account(ResultSet rs, StatementContext ctx) throws SQLException {
+    long step = rs.getLong("totp_last_step");
+    Optional<Long> lastStep = rs.wasNull() ? Optional.empty() : Optional.of(step);
+    return new AccountRow(
+        rs.getLong("id"),
+        rs.getString("uuid"),
+        rs.getString("username"),
+        rs.getString("email"),
+        rs.getString("password_hash"),
+        Optional.ofNullable(rs.getString("totp_secret")),
+        lastStep,
+        rs.getBoolean("admin"),
+        rs.getString("friendly_name"),
+        rs.getString("country"),
+        Optional.ofNullable(rs.getString("locale")),
+        rs.getLong("created_at"));
+  }
+
+  private static TokenRow token(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new TokenRow(
+        rs.getLong("account_id"),
+        rs.getString("client_identifier"),
+        rs.getString("token_hash"),
+        Optional.ofNullable(rs.getString("product")),
+        Optional.ofNullable(rs.getString("version")),
+        Optional.ofNullable(rs.getString("platform")),
+        Optional.ofNullable(rs.getString("device")),
+        rs.getLong("created_at"),
+        rs.getLong("remember_until"));
+  }
+
+  /** The case-insensitive key of a username or email. */
+  static String key(String value) {
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  private interface Work<T> {
+    T run(Handle handle);
+  }
+
+  private <T> T call(String what, Work<T> work) {
+    try {
+      return jdbi.withHandle(work::run);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  private static StoreException translate(String what, JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && isUniqueViolation(sql)) {
+        return new DuplicateKeyException(what + ": it already exists", e);
+      }
+    }
+    return new StoreException(what, e);
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    // PostgreSQL: SQLState 23505. SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or PRIMARYKEY (1555).
+    if ("23505".equals(e.getSQLState())) {
+      return true;
+    }
+    int code = e.getErrorCode();
+    String message = String.valueOf(e.getMessage());
+    return code == 2067
+        || code == 1555
+        || (code == 19 && (message.contains("UNIQUE") || message.contains("PRIMARY KEY")));
+  }
+
+  private enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String folder;
+
+    Dialect(String folder) {
+      this.folder = folder;
+    }
+
+    static Dialect of(String jdbcUrl) {
+      if (jdbcUrl == null) {
+        throw new IllegalArgumentException("jdbcUrl == null");
+      }
+      if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+        return SQLITE;
+      }
+      if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        return POSTGRESQL;
+      }
+      throw new IllegalArgumentException(
+          "unsupported database URL: use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+    }
+
+    /** The URL without its query, which may carry a password. */
+    String describe(String jdbcUrl) {
+      int query = jdbcUrl.indexOf('?');
+      return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.plexauth.server.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources and
+ * failed sign-ins. Implementations read through to the database on every call (another process may
+ * change the data at any time) and make each method atomic.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Inserts an account.
+   *
+   * @param account the account
+   * @return the stored account with its id
+   * @throws DuplicateKeyException when the username, email or uuid is taken
+   */
+  AccountRow insertAccount(NewAccountRow account);
+
+  /**
+   * Finds an account by username or email, ignoring case.
+   *
+   * @param login a username or an email address
+   * @return the account, if one matches
+   */
+  Optional<AccountRow> findAccountByLogin(String login);
+
+  /**
+   * Finds an account by id.
+   *
+   * @param id the account id
+   * @return the account, if it exists
+   */
+  Optional<AccountRow> findAccountById(long id);
+
+  /**
+   * Lists all accounts by id.
+   *
+   * @return the accounts
+   */
+  List<AccountRow> listAccounts();
+
+  /**
+   * Counts the accounts.
+   *
+   * @return how many accounts exist
+   */
+  long countAccounts();
+
+  /**
+   * Deletes an account with its tokens and failure count.
+   *
+   * @param id the account id
+   * @return whether an account was deleted
+   */
+  boolean deleteAccount(long id);
+
+  /**
+   * Records that the TOTP code of {@code step} was accepted, only if no later or equal step was
+   * accepted before: the atomic replay check.
+   *
+   * @param accountId the account
+   * @param step the 30-second time step of the code
+   * @return true when the step was newer and is now recorded
+   */
+  boolean advanceTotpStep(long accountId, long step);
+
+  /**
+   * Stores an account token, replacing the token of the same (account, client identifier) in one
+   * statement.
+   *
+   * @param token the token row
+   */
+  void saveAccountToken(TokenRow token);
+
+  /**
+   * Finds an account token by its SHA-256.
+   *
+   * @param tokenHash lower-case hex SHA-256 of the token
+   * @return the token row, if the token is current
+   */
+  Optional<TokenRow> findAccountToken(String tokenHash);
+
+  /**
+   * Counts one more failed sign-in for a subject. A count whose last failure is older than {@code
+   * windowMillis} starts again at one.
+   *
+   * @param subject who failed
+   * @param nowMillis the time of this failure
+   * @param windowMillis how far apart failures may be and still add up
+   * @return the count after this failure
+   */
+  FailureCount recordFailure(String subject, long nowMillis, long windowMillis);
+
+  /**
+   * Reads the failure count of a subject.
+   *
+   * @param subject who
+   * @return the count, if there were failures
+   */
+  Optional<FailureCount> findFailures(String subject);
+
+  /**
+   * Forgets the failures of a subject (after a successful sign-in).
+   *
+   * @param subject who
+   */
+  void clearFailures(String subject);
+
+  /**
+   * Inserts a source with its connections.
+   *
+   * @param source the source
+   * @param createdAtMillis when it was added
+   * @throws DuplicateKeyException when the id is taken
+   */
+  void insertSource(SourceRow source, long createdAtMillis);
+
+  /**
+   * Finds a source.
+   *
+   * @param id the source identifier
+   * @return the source, if registered
+   */
+  Optional<SourceRow> findSource(String id);
+
+  /**
+   * Lists all sources by id.
+   *
+   * @return the sources
+   */
+  List<SourceRow> listSources();
+
+  /**
+   * Deletes a source and its connections.
+   *
+   * @param id the source identifier
+   * @return whether a source was deleted
+   */
+  boolean deleteSource(String id);
+
+  /** Releases the connection pool. */
+  @Override
+  void close();
+}

@@ -1,0 +1,128 @@
+package dev.plexauth.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How long tokens live: transient expiry, revocation with the root, and a restart. */
+class TokenLifetimeTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void transientTokenExpiresAfter48Hours() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
+      String transientToken = fx.http.transientToken(account);
+
+      fx.clock.advance(Duration.ofHours(48).minusSeconds(1));
+      assertThat(status(fx, transientToken)).isEqualTo(200);
+      fx.clock.advance(Duration.ofSeconds(1));
+      assertThat(status(fx, transientToken)).isEqualTo(401);
+      assertThat(status(fx, account)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void transientTokenFromATransientTokenNeverOutlivesItsParent() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      String parent = fx.http.transientToken(account);
+      fx.clock.advance(Duration.ofHours(40));
+      String child = fx.http.transientToken(parent);
+      String sourceToken =
+          fx.http
+              .getJson("/security/resources?source=" + Fixture.SOURCE, "X-Plex-Token", parent)
+              .json()
+              .path("MediaContainer")
+              .path("Device")
+              .path("accessToken")
+              .asText();
+
+      fx.clock.advance(Duration.ofHours(8));
+      assertThat(status(fx, parent)).isEqualTo(401);
+      assertThat(status(fx, child)).isEqualTo(401);
+      assertThat(status(fx, sourceToken)).isEqualTo(401);
+      // A transient token made from the account token now still has its full 48 hours.
+      String fresh = fx.http.transientToken(account);
+      fx.clock.advance(Duration.ofHours(47));
+      assertThat(status(fx, fresh)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void replacingTheAccountTokenKillsItsTransientDescendants() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("device-1", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      String child = fx.http.transientToken(account);
+      String grandchild = fx.http.transientToken(child);
+      String otherDevice =
+          fx.http.signInToken("device-2", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      String otherChild = fx.http.transientToken(otherDevice);
+
+      fx.http.signInToken("device-1", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+
+      assertThat(status(fx, account)).isEqualTo(401);
+      assertThat(status(fx, child)).isEqualTo(401);
+      assertThat(status(fx, grandchild)).isEqualTo(401);
+      assertThat(status(fx, otherChild)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void removingAnAccountKillsItsTokens() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
+      String child = fx.http.transientToken(account);
+
+      assertThat(fx.server.removeAccount(Fixture.USER)).isTrue();
+
+      assertThat(status(fx, account)).isEqualTo(401);
+      assertThat(status(fx, child)).isEqualTo(401);
+      assertThat(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void restartKeepsAccountsAndAccountTokensButNotTransientTokens() {
+    MutableClock clock = new MutableClock();
+    String account;
+    String transientToken;
+    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+      fx.addStandardData();
+      account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      transientToken = fx.http.transientToken(account);
+      assertThat(status(fx, transientToken)).isEqualTo(200);
+    }
+    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+      assertThat(fx.server.listAccounts())
+          .extracting(Account::username)
+          .containsExactly(Fixture.ADMIN, Fixture.USER, Fixture.TOTP_USER);
+      assertThat(fx.server.listSources()).extracting(Source::id).containsExactly(Fixture.SOURCE);
+      assertThat(status(fx, account)).isEqualTo(200);
+      assertThat(status(fx, transientToken)).isEqualTo(401);
+      assertThat(
+              fx.http
+                  .getJson(
+                      "/security/resources?source=" + Fixture.SOURCE,
+                      "X-Plex-Token",
+                      transientToken)
+                  .status())
+          .isEqualTo(401);
+      assertThat(fx.http.signIn("d", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(201);
+    }
+  }
+
+  private static int status(Fixture fx, String token) {
+    Http.Response response = fx.http.getJson("/api/v2/user", "X-Plex-Token", token);
+    return response.status();
+  }
+}
