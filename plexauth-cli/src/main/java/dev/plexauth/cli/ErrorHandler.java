@@ -7,7 +7,10 @@ import dev.plexauth.sdk.errors.SDKError;
 import dev.plexauth.server.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -60,9 +63,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       return new Failure(cli.exitCode(), cli.getMessage());
     }
     if (ex instanceof PlexConnectionException connection) {
-      return new Failure(
-          CliException.UNREACHABLE,
-          "cannot reach the server: " + withoutOperation(connection.getMessage()));
+      return new Failure(CliException.UNREACHABLE, "cannot reach the server: " + why(connection));
     }
     if (ex instanceof SDKError error) {
       return new Failure(CliException.REFUSED, refusal(error));
@@ -105,6 +106,28 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   private static long seconds(Duration wait) {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  /**
+   * {@code could not connect to 127.0.0.1:9 (ConnectException)} → {@code …: connection refused}.
+   */
+  private static String why(PlexConnectionException connection) {
+    String message = withoutOperation(connection.getMessage());
+    Throwable cause = connection.getCause();
+    while (cause != null && cause.getCause() != null && !(cause instanceof ConnectException)) {
+      cause = cause.getCause();
+    }
+    String reason;
+    if (cause instanceof ConnectException) {
+      reason = "connection refused";
+    } else if (cause instanceof UnknownHostException) {
+      reason = "unknown host";
+    } else if (cause instanceof SSLException) {
+      reason = "TLS failed";
+    } else {
+      return message;
+    }
+    return message.replaceFirst("\\s*\\(\\w+\\)$", "") + ": " + reason;
   }
 
   /** The SDK's messages start with the operation id ({@code getTokenDetails: …}); drop it. */
