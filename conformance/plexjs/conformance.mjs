@@ -126,12 +126,13 @@ function certainlyWrongCode() {
   const valid = new Set();
   for (let d = -2; d <= 2; d++) valid.add(hotp(TOTP_KEY, now + d));
   const base = hotp(TOTP_KEY, now);
-  const candidates = [base.slice(1) + base[0]]; // rotate the digits left (the documented choice)
-  for (let k = 1; k <= 9; k++) {
-    candidates.push([...base].map((c) => String((Number(c) + k) % 10)).join(""));
+  function* candidates() {
+    yield base.slice(1) + base[0]; // the current code with its digits rotated left (e.g. "111111" stays equal)
+    for (let k = 1; k <= 9; k++) yield [...base].map((c) => String((Number(c) + k) % 10)).join("");
   }
-  for (let n = 0; n < 1_000_000; n++) candidates.push(String(n).padStart(6, "0"));
-  return candidates.find((c) => !valid.has(c));
+  for (const c of candidates()) if (!valid.has(c)) return c;
+  // Unreachable in practice (5 valid codes, 10 candidates of which 9 differ pairwise in every digit).
+  for (let n = 0; ; n++) if (!valid.has(String(n).padStart(6, "0"))) return String(n).padStart(6, "0");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -206,8 +207,9 @@ function lastExchange(exchanges) {
 }
 
 function httpSummary(exchanges) {
-  return exchanges.map(({ method, url, status, contentType, retryAfter }) =>
-    ({ method, url, status, contentType, ...(retryAfter !== undefined ? { retryAfter } : {}) }));
+  return exchanges.map(({ method, url, status, contentType, retryAfter, bodyError }) =>
+    ({ method, url, status, contentType, ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(bodyError !== undefined ? { bodyError } : {}) }));
 }
 
 /** Common part of every detail: the wire exchanges and the last captured body (parsed). */
@@ -243,6 +245,10 @@ function describeError(err, exchanges) {
     errors: errs?.map((e) => ({ code: e?.code, message: e?.message, status: e?.status })),
     message: String(err?.message ?? err).slice(0, 200),
     cause: err?.cause !== undefined ? String(err.cause).slice(0, 200) : undefined,
+    // SDKValidationError: the zod issues (which field of the response or the input failed, and why)
+    validationIssues: Array.isArray(err?.cause?.issues)
+      ? err.cause.issues.slice(0, 20).map((i) => ({ path: (i.path ?? []).join("."), code: i.code, message: i.message }))
+      : undefined,
     contentType: err?.contentType ?? last?.contentType,
     ...wireDetail(exchanges),
   };

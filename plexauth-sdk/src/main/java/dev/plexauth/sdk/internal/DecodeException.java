@@ -1,0 +1,15 @@
+package dev.plexauth.sdk.internal;
+
+/** A body could not be read; the message is a short reason free of body content. */
+public final class DecodeException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param reason why the body could not be read
+   */
+  public DecodeException(String reason) {
+    super(reason, null, false, false);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.plexauth.sdk.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plexauth.sdk.models.Device;
+import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
+import dev.plexauth.sdk.models.GetTokenDetailsResponse;
+import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
+import dev.plexauth.sdk.models.UserPlexAccount;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the successful answers of the four operations from their JSON (or XML-derived) tree. */
+public final class Decoders {
+
+  private Decoders() {}
+
+  /**
+   * A successful answer, parsed into a tree.
+   *
+   * @param statusCode the status
+   * @param contentType the content type, or empty
+   * @param headers the headers
+   * @param tree the parsed body
+   */
+  public record Answer(
+      int statusCode, String contentType, Map<String, List<String>> headers, JsonNode tree) {}
+
+  /**
+   * Reads one operation's answer.
+   *
+   * @param <T> the response type
+   */
+  @FunctionalInterface
+  public interface Decoder<T> {
+    /**
+     * Reads the answer.
+     *
+     * @param answer the parsed answer
+     * @return the response
+     * @throws DecodeException when the answer lacks what the operation returns
+     */
+    T decode(Answer answer) throws DecodeException;
+  }
+
+  /**
+   * {@code {"MediaContainer":{"token":…}}} or {@code <MediaContainer token="…"/>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a token
+   */
+  public static GetTransientTokenResponse transientToken(Answer answer) throws DecodeException {
+    JsonNode container = mediaContainer(answer.tree());
+    JsonNode token = container.get("token");
+    if (token == null || !token.isValueNode() || token.asText().isEmpty()) {
+      throw new DecodeException("no token in the answer");
+    }
+    return new GetTransientTokenResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), token.asText());
+  }
+
+  /**
+   * {@code MediaContainer > Device > Connection}; {@code Device} as an object or a one-element
+   * array, {@code Connection} as an array or a single object.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a device
+   */
+  public static GetSourceConnectionInformationResponse sourceConnectionInformation(Answer answer)
+      throws DecodeException {
+    JsonNode container = mediaContainer(answer.tree());
+    JsonNode device = field(container, "Device", "device");
+    if (device != null && device.isArray()) {
+      device = device.isEmpty() ? null : device.get(0);
+    }
+    if (device == null || !device.isObject()) {
+      throw new DecodeException("no Device in the answer");
+    }
+    return new GetSourceConnectionInformationResponse(
+        answer.statusCode(),
+        answer.contentType(),
+        answer.headers(),
+        bind(device, Device.class, "Device"));
+  }
+
+  /**
+   * The user object: a top-level JSON object, a {@code {"user":{…}}} wrapper, or XML {@code
+   * <user>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a user object
+   */
+  public static GetTokenDetailsResponse tokenDetails(Answer answer) throws DecodeException {
+    return new GetTokenDetailsResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
+  }
+
+  /**
+   * The user object with {@code pastSubscriptions} and {@code trials}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a user object
+   */
+  public static PostUsersSignInDataResponse signIn(Answer answer) throws DecodeException {
+    return new PostUsersSignInDataResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
+  }
+
+  private static UserPlexAccount user(JsonNode tree) throws DecodeException {
+    JsonNode user = tree;
+    JsonNode wrapped = tree.get("user");
+    if (wrapped != null && wrapped.isObject() && !looksLikeUser(tree)) {
+      user = wrapped;
+    }
+    if (!user.isObject() || !looksLikeUser(user)) {
+      throw new DecodeException("no user object in the answer");
+    }
+    return bind(user, UserPlexAccount.class, "user");
+  }
+
+  private static boolean looksLikeUser(JsonNode node) {
+    return node.has("id") || node.has("uuid") || node.has("authToken") || node.has("username");
+  }
+
+  private static JsonNode mediaContainer(JsonNode tree) throws DecodeException {
+    JsonNode container = field(tree, "MediaContainer", "mediaContainer");
+    if (container != null && container.isArray() && container.size() == 1) {
+      container = container.get(0);
+    }
+    if (container != null && container.isObject()) {
+      return container;
+    }
+    if (tree.isObject() && (tree.has("token") || tree.has("Device"))) {
+      return tree;
+    }
+    throw new DecodeException("no MediaContainer in the answer");
+  }
+
+  private static JsonNode field(JsonNode node, String name, String alias) {
+    JsonNode value = node.get(name);
+    return value != null ? value : node.get(alias);
+  }
+
+  private static <T> T bind(JsonNode node, Class<T> type, String what) throws DecodeException {
+    try {
+      return Json.MAPPER.treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      throw new DecodeException(what + " could not be read at " + path(e));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new DecodeException(what + " could not be read");
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append('.').append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "the top level" : path.substring(path.charAt(0) == '.' ? 1 : 0);
+  }
+}
