@@ -116,6 +116,34 @@ class PlexAPIBuilderTest {
   }
 
   @Test
+  void identityValuesThatCannotBeSentInAHeaderAreRejectedAtOnce() {
+    assertThatThrownBy(() -> PlexAPI.builder().deviceNickname("TV \uD83D\uDCFA"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deviceNickname");
+    assertThatThrownBy(() -> PlexAPI.builder().clientName("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(PlexAPI.builder().deviceNickname("Jürgens PC").build()).isNotNull();
+  }
+
+  @Test
+  void aCopyKeepsSendingThroughTheSameTransport() throws Exception {
+    List<String> seen = new ArrayList<>();
+    Transport recording =
+        request -> {
+          seen.add(request.uri().getPath());
+          return new TransportResponse(
+              200,
+              java.util.Map.of("Content-Type", List.of("application/json")),
+              Wire.fixture("user.json").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    PlexAPI original = PlexAPI.builder().transport(recording).build();
+
+    original.newBuilder().accessToken("t").build().authentication().getTokenDetails();
+
+    assertThat(seen).containsExactly("/api/v2/user");
+  }
+
+  @Test
   void oneClientServesManyThreadsAtOnce() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.start();
