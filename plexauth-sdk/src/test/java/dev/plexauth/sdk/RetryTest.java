@@ -148,11 +148,12 @@ class RetryTest {
 
     List<Long> arrivals = always.arrivals;
     assertThat(arrivals.size()).isGreaterThanOrEqualTo(4);
-    // Caps: 100 ms before the first retry, 200 ms (the max interval) before every later one.
+    // Caps: 100 ms before the first retry, 200 ms (the max interval) before every later one;
+    // the slack covers one request on a busy machine.
     for (int n = 1; n < arrivals.size(); n++) {
       long gapMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(n) - arrivals.get(n - 1));
       long cap = n == 1 ? 100 : 200;
-      assertThat(gapMillis).as("gap before retry %d", n).isBetween(0L, cap + 150);
+      assertThat(gapMillis).as("gap before retry %d", n).isBetween(0L, cap + 300);
     }
     assertThat(elapsedMillis).isLessThan(900 + 1000);
   }
