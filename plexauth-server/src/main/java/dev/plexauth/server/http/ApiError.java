@@ -31,8 +31,8 @@ final class ApiError extends RuntimeException {
   /** The token is valid but lacks the access needed. */
   static final int FORBIDDEN = 1009;
 
-  /** The database is unavailable. */
-  static final int UNAVAILABLE = 1007;
+  /** The server could not answer: the database is unavailable (503) or a bug (500). */
+  static final int INTERNAL = 1007;
 
   /** A wrong, expired or reused verification code. */
   static final int INVALID_VERIFICATION_CODE = 1028;

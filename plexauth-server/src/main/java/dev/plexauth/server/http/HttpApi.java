@@ -90,14 +90,13 @@ public final class HttpApi {
                 LOG.error("database error: {}", error.getMessage(), error);
                 Responses.error(
                     ctx,
-                    ApiError.of(
-                        503, ApiError.UNAVAILABLE, "The database is unavailable; try again"));
+                    ApiError.of(503, ApiError.INTERNAL, "The database is unavailable; try again"));
               });
           config.routes.exception(
               Exception.class,
               (error, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
-                Responses.error(ctx, ApiError.of(500, 1007, "Internal server error"));
+                Responses.error(ctx, ApiError.of(500, ApiError.INTERNAL, "Internal server error"));
               });
           config.routes.error(
               404, ctx -> fallback(ctx, ApiError.of(404, ApiError.NOT_FOUND, "Not found")));

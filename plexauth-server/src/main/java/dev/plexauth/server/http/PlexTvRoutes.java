@@ -75,6 +75,9 @@ final class PlexTvRoutes {
     if (login.isEmpty() || password.isEmpty()) {
       throw ApiError.badRequest("login and password are required");
     }
+    if (login.get().chars().anyMatch(Character::isISOControl)) {
+      throw ApiError.badRequest("login must not contain control characters");
+    }
     SignInRequest attempt =
         new SignInRequest(
             login.get(),

@@ -1,0 +1,280 @@
+package dev.plexauth.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.plexauth.sdk.PlexAPI;
+import dev.plexauth.sdk.errors.ForbiddenException;
+import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
+import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
+import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
+import dev.plexauth.sdk.errors.GetTransientTokenBadRequest;
+import dev.plexauth.sdk.errors.GetTransientTokenUnauthorized;
+import dev.plexauth.sdk.errors.NotFoundException;
+import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
+import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
+import dev.plexauth.sdk.errors.RateLimitedException;
+import dev.plexauth.sdk.models.Device;
+import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
+import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
+import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
+import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.auth.Totp;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plexauth SDK client against the real server, every operation and error, over loopback. */
+class SdkEndToEndTest {
+
+  @TempDir static Path dataDir;
+  static Fixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = Fixture.withAccounts(dataDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  static PlexAPI client(String token) {
+    PlexAPI.Builder builder =
+        PlexAPI.builder()
+            .serverURL(fx.server.url())
+            .plexTvURL(fx.server.url() + "/api/v2")
+            .clientID("sdk-e2e");
+    return (token == null ? builder : builder.accessToken(token)).build();
+  }
+
+  static UserPlexAccount signIn(String clientId, String login, String password, String code) {
+    PostUsersSignInDataRequestBody body = PostUsersSignInDataRequestBody.of(login, password);
+    if (code != null) {
+      body = body.withVerificationCode(code);
+    }
+    return client(null)
+        .authentication()
+        .postUsersSignInData(
+            PostUsersSignInDataRequest.builder().clientID(clientId).requestBody(body).build())
+        .userPlexAccount();
+  }
+
+  @Test
+  void signInThenTokenDetailsThenTransientTokensThenSourceInformation() {
+    UserPlexAccount signedIn = signIn("sdk-admin", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    String token = signedIn.authToken();
+    PlexAPI admin = client(token);
+
+    UserPlexAccount details = admin.authentication().getTokenDetails().userPlexAccount();
+    String transientToken =
+        admin
+            .authentication()
+            .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL)
+            .token();
+    String fromTransient =
+        client(transientToken)
+            .authentication()
+            .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL)
+            .token();
+    Device device = admin.authentication().getSourceConnectionInformation(Fixture.SOURCE).device();
+    Device viaTransient =
+        client(fromTransient)
+            .authentication()
+            .getSourceConnectionInformation(Fixture.SOURCE)
+            .device();
+
+    assertThat(signedIn.username()).isEqualTo(Fixture.ADMIN);
+    assertThat(signedIn.homeAdmin()).isTrue();
+    assertThat(details.id()).isEqualTo(signedIn.id());
+    assertThat(details.uuid()).isEqualTo(signedIn.uuid());
+    assertThat(details.authToken()).isEqualTo(token);
+    assertThat(transientToken).startsWith("transient-");
+    assertThat(fromTransient).startsWith("transient-").isNotEqualTo(transientToken);
+    assertThat(device.name()).isEqualTo("Living room");
+    assertThat(device.clientIdentifier()).isEqualTo("living-room");
+    assertThat(device.accessToken()).startsWith("transient-");
+    assertThat(device.connections()).hasSize(2);
+    assertThat(device.connections().get(0).uri()).isEqualTo("http://192.168.1.20:32400");
+    assertThat(device.connections().get(1).relay()).isTrue();
+    assertThat(viaTransient.connections()).isEqualTo(device.connections());
+  }
+
+  @Test
+  void sourceInformationErrorsAsSdkExceptions() {
+    String userToken = signIn("sdk-user", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    String adminToken =
+        signIn("sdk-admin-2", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null).authToken();
+
+    ForbiddenException forbidden =
+        catchThrowableOfType(
+            ForbiddenException.class,
+            () ->
+                client(userToken).authentication().getSourceConnectionInformation(Fixture.SOURCE));
+    NotFoundException notFound =
+        catchThrowableOfType(
+            NotFoundException.class,
+            () ->
+                client(adminToken)
+                    .authentication()
+                    .getSourceConnectionInformation("server://does-not-exist"));
+    GetSourceConnectionInformationUnauthorized unauthorized =
+        catchThrowableOfType(
+            GetSourceConnectionInformationUnauthorized.class,
+            () -> client("bogus").authentication().getSourceConnectionInformation(Fixture.SOURCE));
+    GetSourceConnectionInformationBadRequest badRequest =
+        catchThrowableOfType(
+            GetSourceConnectionInformationBadRequest.class,
+            () -> client(adminToken).authentication().getSourceConnectionInformation(""));
+
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(unauthorized.code()).isEqualTo(1001);
+    assertThat(badRequest.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void tokenErrorsAsSdkExceptions() {
+    GetTokenDetailsUnauthorized details =
+        catchThrowableOfType(
+            GetTokenDetailsUnauthorized.class,
+            () -> client("not-a-real-token").authentication().getTokenDetails());
+    GetTokenDetailsUnauthorized noToken =
+        catchThrowableOfType(
+            GetTokenDetailsUnauthorized.class,
+            () -> client(null).authentication().getTokenDetails());
+    GetTransientTokenUnauthorized transientUnauthorized =
+        catchThrowableOfType(
+            GetTransientTokenUnauthorized.class,
+            () ->
+                client("bogus")
+                    .authentication()
+                    .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL));
+    String userToken = signIn("sdk-user-2", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    GetTransientTokenBadRequest badType =
+        catchThrowableOfType(
+            GetTransientTokenBadRequest.class,
+            () ->
+                client(userToken)
+                    .authentication()
+                    .getTransientToken(GetTransientTokenQueryParamType.of("bogus"), Scope.ALL));
+
+    assertThat(details.code()).isEqualTo(1001);
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(transientUnauthorized.code()).isEqualTo(1001);
+    assertThat(badType.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void signInErrorsAsSdkExceptions() {
+    PostUsersSignInDataUnauthorized wrong =
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class,
+            () -> signIn("sdk-c", Fixture.USER, "wrong", null));
+    PostUsersSignInDataUnauthorized unknown =
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class, () -> signIn("sdk-c", "nobody", "wrong", null));
+    // plexjs capture B3: a sign-in without a body; the SDK checks the client id itself, so the
+    // wire tests cover the server's 400/1000.
+    PostUsersSignInDataBadRequest noBody =
+        catchThrowableOfType(
+            PostUsersSignInDataBadRequest.class,
+            () ->
+                client(null)
+                    .authentication()
+                    .postUsersSignInData(
+                        PostUsersSignInDataRequest.builder().clientID("sdk-c").build()));
+
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.code()).isEqualTo(1001);
+    assertThat(unknown.code()).isEqualTo(1001);
+    assertThat(unknown.body()).isEqualTo(wrong.body());
+    assertThat(noBody.statusCode()).isEqualTo(400);
+    assertThat(noBody.errors().get(0).message()).isEqualTo("login and password are required");
+  }
+
+  @Test
+  void twoFactorSignInThroughTheSdk() {
+    String secret = fx.totpSecret();
+    PostUsersSignInDataUnauthorized missing =
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class,
+            () -> signIn("sdk-2fa", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, null));
+    String code = Totp.code(secret, fx.clock.instant());
+    String wrongCode = code.equals("999999") ? "000000" : "999999";
+    PostUsersSignInDataUnauthorized wrong =
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class,
+            () -> signIn("sdk-2fa", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode));
+    fx.clock.advance(Duration.ofMinutes(5)); // a step no other test has used
+    String fresh = Totp.code(secret, fx.clock.instant());
+    UserPlexAccount account = signIn("sdk-2fa", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh);
+    PostUsersSignInDataUnauthorized replay =
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class,
+            () -> signIn("sdk-2fa", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh));
+
+    assertThat(missing.code()).isEqualTo(1029);
+    assertThat(wrong.code()).isEqualTo(1028);
+    assertThat(account.twoFactorEnabled()).isTrue();
+    assertThat(replay.code()).isEqualTo(1028);
+  }
+
+  @Test
+  void accountAddedByAnotherProcessOnTheSameDataDirectorySignsInWithoutRestart() {
+    try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+      admin.addAccount(NewAccount.of("carol", "carol@example.com", "carol-pw"));
+    }
+
+    UserPlexAccount carol = signIn("sdk-carol", "carol@example.com", "carol-pw", null);
+
+    assertThat(carol.username()).isEqualTo("carol");
+    assertThat(fx.server.listAccounts()).extracting(Account::username).contains("carol");
+  }
+
+  @Test
+  void lockoutAndPerAddressLimitSurfaceAsRateLimitedWithRetryAfter(@TempDir Path otherDir) {
+    try (Fixture limited = Fixture.start(otherDir, new MutableClock(), 12)) {
+      limited.addStandardData();
+      PlexAPI anonymous =
+          PlexAPI.builder()
+              .serverURL(limited.server.url())
+              .plexTvURL(limited.server.url() + "/api/v2")
+              .build();
+      PostUsersSignInDataRequest bad =
+          PostUsersSignInDataRequest.builder()
+              .clientID("c")
+              .requestBody(PostUsersSignInDataRequestBody.of(Fixture.USER, "wrong"))
+              .build();
+      for (int i = 0; i < 9; i++) {
+        catchThrowableOfType(
+            PostUsersSignInDataUnauthorized.class,
+            () -> anonymous.authentication().postUsersSignInData(bad));
+      }
+      RateLimitedException locked =
+          catchThrowableOfType(
+              RateLimitedException.class,
+              () -> anonymous.authentication().postUsersSignInData(bad));
+      for (int i = 0; i < 2; i++) {
+        catchThrowableOfType(
+            RateLimitedException.class, () -> anonymous.authentication().postUsersSignInData(bad));
+      }
+      RateLimitedException perAddress =
+          catchThrowableOfType(
+              RateLimitedException.class,
+              () -> anonymous.authentication().postUsersSignInData(bad));
+
+      assertThat(locked.code()).isEqualTo(1031);
+      assertThat(locked.retryAfter()).contains(Duration.ofSeconds(60));
+      assertThat(perAddress.code()).isEqualTo(1003);
+      assertThat(perAddress.retryAfter()).contains(Duration.ofSeconds(5));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.plexauth.server.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest extends StoreContract {
+
+  @TempDir Path dataDir;
+  private Store store;
+
+  @Override
+  Store store() {
+    store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir));
+    return store;
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.plexauth.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Store} must do, run against each database plexauth supports. */
+abstract class StoreContract {
+
+  /** A fresh, empty store. */
+  abstract Store store();
+
+  private static final java.util.concurrent.atomic.AtomicLong UUIDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static NewAccountRow account(String username, String email) {
+    return new NewAccountRow(
+        String.format("%016x", UUIDS.incrementAndGet()),
+        username,
+        email,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+        Optional.empty(),
+        false,
+        1_000L);
+  }
+
+  private static TokenRow token(long accountId, String client, String hash) {
+    return new TokenRow(
+        accountId,
+        client,
+        hash,
+        Optional.of("product"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        2_000L,
+        3_000L);
+  }
+
+  @Test
+  void accountsAreFoundByUsernameOrEmailIgnoringCaseAndAreUnique() {
+    Store store = store();
+    AccountRow alice = store.insertAccount(account("Alice", "Alice@Example.com"));
+
+    assertThat(store.findAccountByLogin("alice")).contains(alice);
+    assertThat(store.findAccountByLogin("ALICE@example.COM")).contains(alice);
+    assertThat(store.findAccountById(alice.id())).contains(alice);
+    assertThat(store.countAccounts()).isEqualTo(1);
+    assertThatThrownBy(() -> store.insertAccount(account("ALICE", "other@example.com")))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> store.insertAccount(account("other", "alice@EXAMPLE.com")))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(store.listAccounts()).containsExactly(alice);
+  }
+
+  @Test
+  void oneTokenPerAccountAndClientIsReplacedInPlace() {
+    Store store = store();
+    long id = store.insertAccount(account("bob", "bob@example.com")).id();
+
+    store.saveAccountToken(token(id, "device", "hash-1"));
+    store.saveAccountToken(token(id, "other", "hash-2"));
+    store.saveAccountToken(token(id, "device", "hash-3"));
+
+    assertThat(store.findAccountToken("hash-1")).isEmpty();
+    assertThat(store.findAccountToken("hash-2")).isPresent();
+    assertThat(store.findAccountToken("hash-3"))
+        .get()
+        .satisfies(
+            row -> {
+              assertThat(row.clientIdentifier()).isEqualTo("device");
+              assertThat(row.product()).contains("product");
+              assertThat(row.rememberUntilMillis()).isEqualTo(3_000L);
+            });
+    assertThat(store.deleteAccount(id)).isTrue();
+    assertThat(store.findAccountToken("hash-2")).isEmpty();
+    assertThat(store.deleteAccount(id)).isFalse();
+  }
+
+  @Test
+  void totpStepsOnlyMoveForward() {
+    Store store = store();
+    long id = store.insertAccount(account("carol", "carol@example.com")).id();
+
+    assertThat(store.advanceTotpStep(id, 100)).isTrue();
+    assertThat(store.advanceTotpStep(id, 100)).isFalse();
+    assertThat(store.advanceTotpStep(id, 99)).isFalse();
+    assertThat(store.advanceTotpStep(id, 101)).isTrue();
+    assertThat(store.findAccountById(id).orElseThrow().totpLastStep()).contains(101L);
+  }
+
+  @Test
+  void failuresAddUpWithinTheWindowAndRestartAfterIt() {
+    Store store = store();
+
+    assertThat(store.recordFailure("s", 1_000, 500)).isEqualTo(new FailureCount(1, 1_000));
+    assertThat(store.recordFailure("s", 1_400, 500)).isEqualTo(new FailureCount(2, 1_400));
+    assertThat(store.recordFailure("s", 2_000, 500)).isEqualTo(new FailureCount(1, 2_000));
+    assertThat(store.findFailures("s")).contains(new FailureCount(1, 2_000));
+    store.clearFailures("s");
+    assertThat(store.findFailures("s")).isEmpty();
+  }
+
+  @Test
+  void sourcesKeepTheirConnectionsInOrder() {
+    Store store = store();
+    List<SourceRow.ConnectionRow> connections =
+        List.of(
+            new SourceRow.ConnectionRow(
+                "https", "b.example", 443, "https://b.example", false, true),
+            new SourceRow.ConnectionRow("http", "a.example", 80, "http://a.example", true, false));
+    SourceRow source = new SourceRow("server://abc", "ABC", "abc", connections);
+
+    store.insertSource(source, 5_000);
+
+    assertThat(store.findSource("server://abc")).contains(source);
+    assertThat(store.listSources()).containsExactly(source);
+    assertThatThrownBy(() -> store.insertSource(source, 6_000))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(store.deleteSource("server://abc")).isTrue();
+    assertThat(store.findSource("server://abc")).isEmpty();
+  }
+}
