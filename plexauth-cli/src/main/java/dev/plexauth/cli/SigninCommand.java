@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Sign in and keep the token in the config file (mode 0600) for the other commands.",
       "Asks for the password without echo (or reads it with --password-stdin) and for the"
-          + " verification code when the account has two-factor sign-in. With --password-stdin and"
-          + " no terminal, the code is read from the next line of standard input."
+          + " verification code when the account has two-factor sign-in. With --password-stdin, the"
+          + " code is read from the next line of standard input (else asked for, or --code)."
     })
 final class SigninCommand implements Callable<Integer> {
 
@@ -129,12 +129,11 @@ final class SigninCommand implements Callable<Integer> {
   }
 
   private String askCode() {
+    // A script that pipes the password in pipes the code on the next line; else ask.
+    String answer = passwordStdin ? io.readStdinLine() : null;
     Terminal terminal = io.terminal();
-    String answer = null;
-    if (terminal.interactive()) {
+    if ((answer == null || answer.isBlank()) && terminal.interactive()) {
       answer = terminal.readLine("Verification code: ");
-    } else if (passwordStdin) {
-      answer = io.readStdinLine();
     }
     if (answer == null || answer.isBlank()) {
       throw CliException.usage(

@@ -58,14 +58,15 @@ public interface Terminal {
   char[] readSecret(String prompt);
 
   /**
-   * The process's console, or {@link #NONE} when standard input or output is not a terminal.
+   * The process's console; when Java has none because input or output is redirected, the
+   * controlling terminal ({@code /dev/tty}); {@link #NONE} when there is no terminal at all.
    *
    * @return the terminal
    */
   static Terminal system() {
     Console console = System.console();
     if (console == null) {
-      return NONE;
+      return TtyTerminal.open();
     }
     return new Terminal() {
       @Override
