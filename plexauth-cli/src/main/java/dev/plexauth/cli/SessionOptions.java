@@ -36,18 +36,23 @@ final class SessionOptions {
    */
   PlexAPI client(Io io) {
     ConfigFile stored = config.load(io);
-    String url = server != null ? server : stored.server();
+    String url = server != null ? Clients.normalize(server) : stored.server();
     if (url == null) {
       throw CliException.usage(
           "no server: sign in first (plexauth signin --server URL) or pass --server URL");
     }
     String accessToken = token != null ? token : io.env("PLEX_TOKEN");
-    if (accessToken == null) {
+    // The stored token goes only to the server that issued it, never to another --server.
+    if (accessToken == null && url.equals(stored.server())) {
       accessToken = stored.token();
     }
     if (accessToken == null || accessToken.isBlank()) {
       throw CliException.usage(
-          "not signed in: run plexauth signin, or pass --token or set PLEX_TOKEN");
+          "not signed in to "
+              + url
+              + ": run plexauth signin --server "
+              + url
+              + ", or pass --token or set PLEX_TOKEN");
     }
     String clientIdentifier = stored.storedClientIdentifier();
     return Clients.forServer(url, clientIdentifier).accessToken(accessToken.strip()).build();

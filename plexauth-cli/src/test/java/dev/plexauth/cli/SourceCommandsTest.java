@@ -164,7 +164,9 @@ class SourceCommandsTest {
             "info",
             TestServer.SOURCE,
             "--server",
-            "http://127.0.0.1:" + TestServer.closedPort())
+            "http://127.0.0.1:" + TestServer.closedPort(),
+            "--token",
+            "some-token")
         .failed(CliException.UNREACHABLE);
   }
 }

@@ -87,13 +87,25 @@ class TokenCommandsTest {
 
   @Test
   void anUnreachableServerExitsWith3() {
-    int port = TestServer.closedPort();
+    String elsewhere = "http://127.0.0.1:" + TestServer.closedPort();
     Cli.in(home)
-        .run("token", "details", "--server", "http://127.0.0.1:" + port)
+        .env("PLEX_TOKEN", token)
+        .run("token", "details", "--server", elsewhere)
         .failed(CliException.UNREACHABLE);
     Cli.in(home)
-        .run("token", "transient", "--server", "http://127.0.0.1:" + port)
+        .run("token", "transient", "--server", elsewhere, "--token", token)
         .failed(CliException.UNREACHABLE);
+  }
+
+  @Test
+  void theStoredTokenIsNeverSentToAnotherServer() {
+    String other = "http://127.0.0.1:" + TestServer.closedPort();
+
+    Result result =
+        Cli.in(home).run("token", "details", "--server", other).failed(CliException.USAGE);
+
+    assertThat(result.err()).contains("not signed in to " + other);
+    Cli.in(home).run("token", "details", "--server", server.url() + "/").succeeded();
   }
 
   @Test
