@@ -2,6 +2,7 @@ package dev.plexauth.sdk;
 
 import dev.plexauth.sdk.internal.Caller;
 import dev.plexauth.sdk.internal.ClientConfig;
+import dev.plexauth.sdk.internal.HeaderValues;
 import dev.plexauth.sdk.internal.Urls;
 import java.net.URI;
 import java.time.Duration;
@@ -41,13 +42,13 @@ public final class PlexAPI {
   public static final String DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
 
   private final Builder settings;
+  private final Transport transport;
   private final Authentication authentication;
 
   private PlexAPI(Builder builder) {
     this.settings = builder.copy();
     URI server = resolveServer(settings);
-    Transport transport =
-        settings.transport != null ? settings.transport : Transport.jdk(settings.connectTimeout);
+    this.transport = chooseTransport(builder);
     ClientConfig config =
         new ClientConfig(
             settings.tokenSupplier,
@@ -63,6 +64,18 @@ public final class PlexAPI {
             settings.requestTimeout,
             transport);
     this.authentication = new Authentication(new Caller(config));
+  }
+
+  /** The builder's transport; else the default one of the client copied from, if still fitting. */
+  private static Transport chooseTransport(Builder builder) {
+    if (builder.transport != null) {
+      return builder.transport;
+    }
+    if (builder.inheritedTransport != null
+        && builder.connectTimeout.equals(builder.inheritedConnectTimeout)) {
+      return builder.inheritedTransport;
+    }
+    return Transport.jdk(builder.connectTimeout);
   }
 
   private static URI resolveServer(Builder settings) {
@@ -90,13 +103,18 @@ public final class PlexAPI {
   }
 
   /**
-   * Returns a builder holding this client's settings, to build a changed copy. A transport set on
-   * the builder is shared; without one, each built client makes its own default transport.
+   * Returns a builder holding this client's settings, to build a changed copy. The copy shares this
+   * client's transport (and so its connections) unless its connect timeout or transport changes.
    *
    * @return a new builder
    */
   public Builder newBuilder() {
-    return settings.copy();
+    Builder copy = settings.copy();
+    if (settings.transport == null) {
+      copy.inheritedTransport = transport;
+      copy.inheritedConnectTimeout = settings.connectTimeout;
+    }
+    return copy;
   }
 
   /**
@@ -207,6 +225,8 @@ public final class PlexAPI {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Transport transport;
+    private Transport inheritedTransport;
+    private Duration inheritedConnectTimeout;
 
     private Builder() {}
 
@@ -335,7 +355,8 @@ public final class PlexAPI {
      * @return this builder
      */
     public Builder clientID(String clientID) {
-      this.clientID = Objects.requireNonNull(clientID, "clientID == null");
+      Objects.requireNonNull(clientID, "clientID == null");
+      this.clientID = HeaderValues.check("clientID", clientID);
       return this;
     }
 
@@ -346,7 +367,8 @@ public final class PlexAPI {
      * @return this builder
      */
     public Builder clientName(String clientName) {
-      this.clientName = Objects.requireNonNull(clientName, "clientName == null");
+      Objects.requireNonNull(clientName, "clientName == null");
+      this.clientName = HeaderValues.check("clientName", clientName);
       return this;
     }
 
@@ -357,7 +379,8 @@ public final class PlexAPI {
      * @return this builder
      */
     public Builder clientVersion(String clientVersion) {
-      this.clientVersion = Objects.requireNonNull(clientVersion, "clientVersion == null");
+      Objects.requireNonNull(clientVersion, "clientVersion == null");
+      this.clientVersion = HeaderValues.check("clientVersion", clientVersion);
       return this;
     }
 
@@ -368,7 +391,8 @@ public final class PlexAPI {
      * @return this builder
      */
     public Builder platform(String platform) {
-      this.platform = Objects.requireNonNull(platform, "platform == null");
+      Objects.requireNonNull(platform, "platform == null");
+      this.platform = HeaderValues.check("platform", platform);
       return this;
     }
 
@@ -379,7 +403,8 @@ public final class PlexAPI {
      * @return this builder
      */
     public Builder deviceNickname(String deviceNickname) {
-      this.deviceNickname = Objects.requireNonNull(deviceNickname, "deviceNickname == null");
+      Objects.requireNonNull(deviceNickname, "deviceNickname == null");
+      this.deviceNickname = HeaderValues.check("deviceNickname", deviceNickname);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.plexauth.sdk;
 
+import dev.plexauth.sdk.internal.HeaderValues;
 import dev.plexauth.sdk.internal.Secrets;
 import dev.plexauth.sdk.internal.StatusCodes;
 import dev.plexauth.sdk.internal.Urls;
@@ -239,7 +240,7 @@ public final class RequestOptions {
      * @return this builder
      * @throws IllegalArgumentException for a name the HTTP client manages itself ({@code Host},
      *     {@code Connection}, {@code Content-Length}, {@code Expect}, {@code Upgrade}) or a value
-     *     with a line break
+     *     with a control character or a character above U+00FF
      */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name == null");
@@ -250,9 +251,7 @@ public final class RequestOptions {
       if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("header is managed by the HTTP client: " + name);
       }
-      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("header value contains a line break: " + name);
-      }
+      HeaderValues.check(name, value);
       headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
       headers.put(name, value);
       return this;

@@ -100,7 +100,8 @@ public final class RetryConfig {
   }
 
   /**
-   * Returns a copy that also retries connection failures and timeouts (or no longer does).
+   * Returns a copy that also retries connection failures and timeouts (or no longer does). {@link
+   * #none()} stays {@code none()}: it retries nothing.
    *
    * @param retry true to retry connection refused, reset, unknown host and timeouts
    * @return a new configuration

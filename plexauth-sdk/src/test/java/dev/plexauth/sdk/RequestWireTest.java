@@ -384,6 +384,21 @@ class RequestWireTest {
   }
 
   @Test
+  void signInIdentityThatCannotBeSentInAHeaderFailsBeforeSending() {
+    PlexAPI plex = clientFor(server).build();
+    PostUsersSignInDataRequest request =
+        PostUsersSignInDataRequest.builder()
+            .clientID("cid")
+            .deviceNickname("TV \uD83D\uDCFA")
+            .build();
+
+    assertThatThrownBy(() -> plex.authentication().postUsersSignInData(request))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("X-Plex-Device");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void extraHeadersAreAddedAndOverrideTheSdksOwn() throws Exception {
     server.enqueue(Wire.user(200));
 

@@ -279,6 +279,20 @@ class ResponseDecodingTest {
   }
 
   @Test
+  void xmlListItemsWithOnlyAnIdStillReadAsObjects() {
+    UserPlexAccount user =
+        signIn(
+            Wire.xml(
+                201,
+                "<user id=\"1\" uuid=\"u\"><trials><trial id=\"t-1\"/></trials>"
+                    + "<pastSubscriptions><pastSubscription id=\"p-1\"/></pastSubscriptions>"
+                    + "</user>"));
+
+    assertThat(user.trials()).containsExactly(Map.of("id", "t-1"));
+    assertThat(user.pastSubscriptions().get(0).id()).contains("p-1");
+  }
+
+  @Test
   void userInsideAUserWrapperIsUnwrapped() throws IOException {
     String wrapped = "{\"user\":" + Wire.fixture("user.json") + "}";
 

@@ -207,7 +207,7 @@ public final class Caller {
 
   private static void putIfNotEmpty(Map<String, String> headers, String name, String value) {
     if (!value.isEmpty()) {
-      headers.put(name, value);
+      headers.put(name, HeaderValues.check(name, value));
     }
   }
 

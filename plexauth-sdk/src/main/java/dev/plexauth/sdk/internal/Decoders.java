@@ -3,6 +3,7 @@ package dev.plexauth.sdk.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
@@ -121,7 +122,26 @@ public final class Decoders {
     if (!user.isObject() || !looksLikeUser(user)) {
       throw new DecodeException("no user object in the answer");
     }
+    for (String list : OBJECT_LISTS) {
+      idsToObjects(user.get(list));
+    }
     return bind(user, UserPlexAccount.class, "user");
+  }
+
+  /** Lists of objects in the user; in XML an item with only an id reads as that id's text. */
+  private static final List<String> OBJECT_LISTS =
+      List.of("services", "subscriptions", "pastSubscriptions", "trials");
+
+  private static void idsToObjects(JsonNode list) {
+    if (list == null || !list.isArray()) {
+      return;
+    }
+    ArrayNode array = (ArrayNode) list;
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).isTextual()) {
+        array.set(i, array.objectNode().put("id", array.get(i).asText()));
+      }
+    }
   }
 
   private static boolean looksLikeUser(JsonNode node) {

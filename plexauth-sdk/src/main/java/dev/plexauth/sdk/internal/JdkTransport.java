@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The default {@link Transport} on {@code java.net.http.HttpClient}. The request timeout covers the
@@ -80,20 +81,31 @@ public final class JdkTransport implements Transport {
             result.completeExceptionally(io != null ? io : unwrapped);
           }
         });
-    CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)
-        .execute(
-            () ->
-                result.completeExceptionally(
-                    new HttpTimeoutException(
-                        "no complete answer within " + request.timeout().toMillis() + " ms")));
-    // A timeout or a cancelled caller aborts the exchange, so no connection stays busy.
+    // orTimeout cancels its timer when the exchange completes first.
+    result.orTimeout(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
     result.whenComplete(
         (response, failure) -> {
-          if (failure != null) {
-            exchange.cancel(true);
+          if (failure == null) {
+            answer.complete(response);
+            return;
+          }
+          // A timeout or a cancelled caller aborts the exchange, so no connection stays busy.
+          exchange.cancel(true);
+          Throwable unwrapped = Failures.unwrap(failure);
+          answer.completeExceptionally(
+              unwrapped instanceof TimeoutException
+                  ? new HttpTimeoutException(
+                      "no complete answer within " + request.timeout().toMillis() + " ms")
+                  : unwrapped);
+        });
+    answer.whenComplete(
+        (response, failure) -> {
+          if (answer.isCancelled()) {
+            result.cancel(true);
           }
         });
-    return result;
+    return answer;
   }
 
   @Override

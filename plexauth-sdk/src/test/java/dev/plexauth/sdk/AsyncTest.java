@@ -1,0 +1,185 @@
+package dev.plexauth.sdk;
+
+import static dev.plexauth.sdk.Wire.clientFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
+import dev.plexauth.sdk.errors.PlexConnectionException;
+import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
+import dev.plexauth.sdk.models.GetTokenDetailsResponse;
+import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
+import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
+import dev.plexauth.sdk.models.Scope;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code …Async} variants: same results, failures as the PlexException itself, no blocking. */
+class AsyncTest {
+
+  private MockWebServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyOperationHasAnAsyncVariantWithTheSameAnswer() throws Exception {
+    server.enqueue(Wire.transientToken());
+    server.enqueue(Wire.json(200, "{\"MediaContainer\":{\"Device\":{\"name\":\"src\"}}}"));
+    server.enqueue(Wire.user(200));
+    server.enqueue(Wire.json(201, Wire.fixture("signin.json")));
+    Authentication auth = clientFor(server).build().authentication();
+
+    assertThat(
+            auth.getTransientTokenAsync(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL)
+                .get(5, TimeUnit.SECONDS)
+                .token())
+        .isEqualTo("transient-abc");
+    assertThat(
+            auth.getSourceConnectionInformationAsync("server://x", RequestOptions.none())
+                .get(5, TimeUnit.SECONDS)
+                .device()
+                .name())
+        .isEqualTo("src");
+    assertThat(auth.getTokenDetailsAsync().get(5, TimeUnit.SECONDS).userPlexAccount().id())
+        .isEqualTo(13692262L);
+    assertThat(
+            auth.postUsersSignInDataAsync(
+                    PostUsersSignInDataRequest.builder().clientID("cid").build())
+                .get(5, TimeUnit.SECONDS)
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo("/security/token?type=delegation&scope=all");
+  }
+
+  @Test
+  void failureCompletesTheFutureWithThePlexExceptionItself() throws Exception {
+    server.enqueue(Wire.json(401, "{\"errors\":[{\"code\":1001,\"message\":\"nope\"}]}"));
+    server.enqueue(Wire.json(401, "{\"errors\":[{\"code\":1029,\"message\":\"code\"}]}"));
+    Authentication auth = clientFor(server).build().authentication();
+
+    Throwable seen =
+        auth.getTokenDetailsAsync().handle((value, failure) -> failure).get(5, TimeUnit.SECONDS);
+    assertThat(seen).isExactlyInstanceOf(GetTokenDetailsUnauthorized.class);
+
+    CompletableFuture<?> signIn =
+        auth.postUsersSignInDataAsync(PostUsersSignInDataRequest.builder().clientID("c").build());
+    assertThatThrownBy(() -> signIn.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isExactlyInstanceOf(PostUsersSignInDataUnauthorized.class);
+  }
+
+  @Test
+  void connectionFailureCompletesTheFutureWithAPlexConnectionException() throws Exception {
+    PlexAPI plex = PlexAPI.builder().plexTvURL("http://127.0.0.1:" + Wire.closedPort()).build();
+
+    Throwable seen =
+        plex.authentication()
+            .getTokenDetailsAsync()
+            .handle((value, failure) -> failure)
+            .get(5, TimeUnit.SECONDS);
+
+    assertThat(seen).isInstanceOf(PlexConnectionException.class);
+  }
+
+  @Test
+  void theCallReturnsBeforeTheServerAnswers() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .headersDelay(300, TimeUnit.MILLISECONDS)
+            .setHeader("Content-Type", "application/json")
+            .body(Wire.fixture("user.json"))
+            .build());
+
+    CompletableFuture<GetTokenDetailsResponse> future =
+        clientFor(server).build().authentication().getTokenDetailsAsync();
+
+    assertThat(future).isNotDone();
+    assertThat(future.get(5, TimeUnit.SECONDS).userPlexAccount().username()).isEqualTo("Username");
+  }
+
+  @Test
+  void noThreadSleepsWhileAnAsyncCallWaitsToRetry() throws Exception {
+    int calls = 8;
+    for (int i = 0; i < calls; i++) {
+      server.enqueue(
+          new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("{}").build());
+    }
+    for (int i = 0; i < calls; i++) {
+      server.enqueue(Wire.user(200));
+    }
+    Authentication auth =
+        clientFor(server).retryConfig(RetryConfig.backoff()).build().authentication();
+
+    List<CompletableFuture<GetTokenDetailsResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      futures.add(auth.getTokenDetailsAsync());
+    }
+    Thread.sleep(400);
+
+    assertThat(futures).noneMatch(CompletableFuture::isDone);
+    assertThat(Thread.getAllStackTraces().values())
+        .as("no thread is parked inside the SDK waiting to retry")
+        .noneMatch(
+            stack ->
+                Arrays.stream(stack)
+                    .anyMatch(
+                        frame -> frame.getClassName().startsWith("dev.plexauth.sdk.internal")));
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    assertThat(server.getRequestCount()).isEqualTo(2 * calls);
+  }
+
+  @Test
+  void cancellingTheFutureStopsFurtherAttempts() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("{}").build());
+    server.enqueue(Wire.user(200));
+    CompletableFuture<GetTokenDetailsResponse> future =
+        clientFor(server)
+            .retryConfig(RetryConfig.backoff())
+            .build()
+            .authentication()
+            .getTokenDetailsAsync();
+    Thread.sleep(200);
+
+    future.cancel(true);
+    Thread.sleep(1300);
+
+    assertThat(future).isCancelled();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void missingServerAddressFailsAtCallTimeNotInTheFuture() {
+    Authentication auth =
+        PlexAPI.builder().requestTimeout(Duration.ofSeconds(1)).build().authentication();
+
+    assertThatThrownBy(
+            () ->
+                auth.getTransientTokenAsync(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> auth.getSourceConnectionInformationAsync(null))
+        .isInstanceOf(NullPointerException.class);
+  }
+}
