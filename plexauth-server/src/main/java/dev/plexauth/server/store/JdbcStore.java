@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
@@ -37,6 +38,10 @@ public final class JdbcStore implements Store {
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    // Statement errors must not carry bound values (password hashes, token hashes, logins) into
+    // exception messages and from there into logs.
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
   }
 
   /**

@@ -1,9 +1,10 @@
-package dev.plexauth.server;
+package dev.plexauth.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.plexauth.sdk.PlexAPI;
+import dev.plexauth.sdk.Transport;
 import dev.plexauth.sdk.errors.ForbiddenException;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
@@ -20,6 +21,9 @@ import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.Scope;
 import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.Account;
+import dev.plexauth.server.NewAccount;
+import dev.plexauth.server.PlexAuthAdmin;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
@@ -30,8 +34,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The plexauth SDK client against the real server, every operation and error, over loopback. */
-class SdkEndToEndTest {
+/**
+ * The plexauth SDK client against the real server, every operation and error, over loopback. The
+ * suite runs twice: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also validated
+ * against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}).
+ */
+abstract class SdkEndToEndSuite {
 
   @TempDir static Path dataDir;
   static Fixture fx;
@@ -46,16 +54,20 @@ class SdkEndToEndTest {
     fx.close();
   }
 
-  static PlexAPI client(String token) {
+  /** The transport every client of the suite uses: it decides the answers' format. */
+  abstract Transport transport();
+
+  PlexAPI client(String token) {
     PlexAPI.Builder builder =
         PlexAPI.builder()
             .serverURL(fx.server.url())
             .plexTvURL(fx.server.url() + "/api/v2")
-            .clientID("sdk-e2e");
+            .clientID("sdk-e2e")
+            .transport(transport());
     return (token == null ? builder : builder.accessToken(token)).build();
   }
 
-  static UserPlexAccount signIn(String clientId, String login, String password, String code) {
+  UserPlexAccount signIn(String clientId, String login, String password, String code) {
     PostUsersSignInDataRequestBody body = PostUsersSignInDataRequestBody.of(login, password);
     if (code != null) {
       body = body.withVerificationCode(code);
@@ -247,6 +259,7 @@ class SdkEndToEndTest {
           PlexAPI.builder()
               .serverURL(limited.server.url())
               .plexTvURL(limited.server.url() + "/api/v2")
+              .transport(transport())
               .build();
       PostUsersSignInDataRequest bad =
           PostUsersSignInDataRequest.builder()

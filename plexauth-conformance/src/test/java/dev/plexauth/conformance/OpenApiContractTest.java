@@ -1,0 +1,251 @@
+package dev.plexauth.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.PlexAPI;
+import dev.plexauth.sdk.RequestOptions;
+import dev.plexauth.sdk.Transport;
+import dev.plexauth.sdk.errors.PlexException;
+import dev.plexauth.sdk.errors.RateLimitedException;
+import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
+import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
+import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
+import dev.plexauth.sdk.models.Scope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every operation through every status the server gives, with the SDK over loopback HTTP, and
+ * validates each answer against the OpenAPI contract read from {@code shared/reference}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiContractTest {
+
+  private final OpenApiContract contract = OpenApiContract.load(RepositoryPaths.contract());
+
+  private ConformanceServer server;
+  private ContractValidatingTransport transport;
+  private PlexAPI anonymous;
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    server = new ConformanceServer(dataDir, 1_000);
+    transport = new ContractValidatingTransport(Transport.jdk(Duration.ofSeconds(5)), contract);
+    anonymous =
+        PlexAPI.builder()
+            .serverURL(server.url())
+            .plexTvURL(server.plexTvUrl())
+            .clientID("contract-test")
+            .clientName("plexauth contract test")
+            .transport(transport)
+            .requestTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyAnswerOfEveryOperationAndStatusMatchesTheContract() {
+    String admin = signIn(ConformanceServer.ADMIN_LOGIN, ConformanceServer.ADMIN_PASSWORD, "");
+    String user = signIn(ConformanceServer.USER_LOGIN, ConformanceServer.USER_PASSWORD, "");
+    PlexAPI asAdmin = anonymous.newBuilder().accessToken(admin).build();
+    PlexAPI asUser = anonymous.newBuilder().accessToken(user).build();
+    PlexAPI badToken = anonymous.newBuilder().accessToken("not-a-real-token").build();
+
+    // postUsersSignInData: 401 (1001, 1029, 1028) and 400 (no client identifier, no body)
+    expectFailure(() -> signIn(ConformanceServer.ADMIN_LOGIN, "wrong password", ""));
+    expectFailure(() -> signIn(ConformanceServer.TOTP_LOGIN, ConformanceServer.TOTP_PASSWORD, ""));
+    expectFailure(
+        () -> signIn(ConformanceServer.TOTP_LOGIN, ConformanceServer.TOTP_PASSWORD, "00000x"));
+    expectFailure(
+        () ->
+            anonymous
+                .authentication()
+                .postUsersSignInData(
+                    signInRequest(
+                        ConformanceServer.USER_LOGIN, ConformanceServer.USER_PASSWORD, ""),
+                    RequestOptions.builder().header("X-Plex-Client-Identifier", "").build()));
+    expectFailure(
+        () ->
+            anonymous
+                .authentication()
+                .postUsersSignInData(PostUsersSignInDataRequest.builder().clientID("c").build()));
+
+    // getTokenDetails: 200, 401
+    asAdmin.authentication().getTokenDetails();
+    expectFailure(() -> badToken.authentication().getTokenDetails());
+
+    // getTransientToken: 200 (GET), 401, 400
+    asUser
+        .authentication()
+        .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL);
+    expectFailure(
+        () ->
+            badToken
+                .authentication()
+                .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL));
+    expectFailure(
+        () ->
+            asAdmin
+                .authentication()
+                .getTransientToken(GetTransientTokenQueryParamType.of("bogus"), Scope.ALL));
+
+    // getSourceConnectionInformation: 200, 401, 403, 404, 400
+    asAdmin.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE);
+    expectFailure(
+        () -> badToken.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE));
+    expectFailure(
+        () -> asUser.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE));
+    expectFailure(
+        () -> asAdmin.authentication().getSourceConnectionInformation("server://unknown"));
+    expectFailure(() -> asAdmin.authentication().getSourceConnectionInformation(""));
+
+    assertThat(violations()).isEmpty();
+    assertThat(covered())
+        .contains(
+            "POST /users/signin 201",
+            "POST /users/signin 400",
+            "POST /users/signin 401",
+            "GET /user 200",
+            "GET /user 401",
+            "GET /security/token 200",
+            "GET /security/token 400",
+            "GET /security/token 401",
+            "GET /security/resources 200",
+            "GET /security/resources 400",
+            "GET /security/resources 401",
+            "GET /security/resources 403",
+            "GET /security/resources 404");
+  }
+
+  @Test
+  void rateLimitedSignInAnswersInTheContractsErrorEnvelope(@TempDir Path limitedDataDir) {
+    try (ConformanceServer limited = new ConformanceServer(limitedDataDir, 2)) {
+      PlexAPI client =
+          anonymous.newBuilder().plexTvURL(limited.plexTvUrl()).serverURL(limited.url()).build();
+      PostUsersSignInDataRequest wrong = signInRequest(ConformanceServer.USER_LOGIN, "wrong", "");
+      for (int i = 0; i < 2; i++) {
+        expectFailure(() -> client.authentication().postUsersSignInData(wrong));
+      }
+      assertThatThrownBy(() -> client.authentication().postUsersSignInData(wrong))
+          .isInstanceOf(RateLimitedException.class);
+    }
+    assertThat(violations()).isEmpty();
+    assertThat(covered()).contains("POST /users/signin 429");
+  }
+
+  @Test
+  void bodyOverTheLimitIsAnsweredInTheContractsErrorEnvelope() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.plexTvUrl() + "/users/signin"))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Plex-Client-Identifier", "contract-test")
+                    .POST(HttpRequest.BodyPublishers.ofString("login=" + "a".repeat(70_000)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(
+            contract.validate(
+                contract.errorEnvelope(), new ObjectMapper().readTree(response.body())))
+        .isEmpty();
+  }
+
+  @Test
+  void theValidatorRejectsAUserTheContractForbids() {
+    JsonNode user = userJson();
+    JsonNode schema = contract.componentSchema("UserPlexAccount");
+    assertThat(contract.validate(schema, user)).isEmpty();
+
+    ObjectNode withoutUuid = user.deepCopy();
+    withoutUuid.remove("uuid");
+    assertThat(contract.validate(schema, withoutUuid)).isNotEmpty();
+
+    JsonNode userResponse =
+        contract
+            .jsonSchema(
+                contract
+                    .response(contract.operation("/user", "get").orElseThrow(), 200)
+                    .orElseThrow())
+            .orElseThrow();
+    assertThat(userResponse.has("$ref")).as("the 200 schema of /user is a reference").isTrue();
+    assertThat(contract.validate(userResponse, user)).isEmpty();
+    assertThat(contract.validate(userResponse, withoutUuid)).isNotEmpty();
+
+    ObjectNode subtitleTwo = user.deepCopy();
+    ((ObjectNode) subtitleTwo.get("profile")).put("autoSelectSubtitle", 2);
+    assertThat(contract.validate(schema, subtitleTwo)).isNotEmpty();
+  }
+
+  private JsonNode userJson() {
+    try {
+      String token = signIn(ConformanceServer.ADMIN_LOGIN, ConformanceServer.ADMIN_PASSWORD, "");
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.plexTvUrl() + "/user"))
+                      .header("Accept", "application/json")
+                      .header("X-Plex-Token", token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return new ObjectMapper().readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private String signIn(String login, String password, String code) {
+    return anonymous
+        .authentication()
+        .postUsersSignInData(signInRequest(login, password, code))
+        .userPlexAccount()
+        .authToken();
+  }
+
+  private static PostUsersSignInDataRequest signInRequest(
+      String login, String password, String code) {
+    return PostUsersSignInDataRequest.builder()
+        .clientID("contract-" + login)
+        .requestBody(PostUsersSignInDataRequestBody.of(login, password).withVerificationCode(code))
+        .build();
+  }
+
+  private static void expectFailure(Runnable call) {
+    assertThatThrownBy(call::run).isInstanceOf(PlexException.class);
+  }
+
+  private List<String> violations() {
+    return transport.checked().stream()
+        .filter(c -> !c.violations().isEmpty())
+        .map(c -> c.key() + ": " + c.violations())
+        .collect(Collectors.toList());
+  }
+
+  private Set<String> covered() {
+    return transport.checked().stream()
+        .map(ContractValidatingTransport.Checked::key)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+}
