@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# Runs every plexauth benchmark side by side with its baseline and writes docs/benchmarks.md.
+#
+#   bench/run.sh            build, measure (about 8 minutes on 2 cores), write the page
+#   BENCH_SKIP_BUILD=1 bench/run.sh     reuse the jars already in plexauth-cli/target and bench/target
+#
+# What runs (all on loopback, every loop bounded in time):
+#   1. wrk, 64 keep-alive connections: `plexauth serve` (the shaded jar, started as the launcher starts it)
+#      against BareServer, a bare Javalin route with a fixed body of the same size in a JVM started the same way.
+#   2. wrk, 16 and 1 sign-in clients against SignInServer (the embedded server with the per-address limit
+#      raised), and JMH PasswordVerifyBenchmark, one Argon2id verification.
+#   3. JMH TokenDetailsBenchmark (plexauth-sdk, raw JDK HttpClient, Apache HttpClient 5) and plexjs 0.32.1 on
+#      Node, all against the `plexauth serve` process of item 1.
+#   4. `plexauth serve` and BareServer: time to first answered request over several starts; VmRSS after item 1.
+#
+# Raw results go to bench/target/results; dev.plexauth.bench.Report turns them into the page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+# Durations (seconds) and repetitions; each figure is the median of REPS runs, with min and max.
+REPS=${BENCH_REPS:-3}
+HTTP_WARMUP=${BENCH_HTTP_WARMUP:-6}
+HTTP_SECONDS=${BENCH_HTTP_SECONDS:-8}
+SIGNIN_WARMUP=${BENCH_SIGNIN_WARMUP:-5}
+SIGNIN_SECONDS=${BENCH_SIGNIN_SECONDS:-8}
+STARTS=${BENCH_STARTS:-5}
+JMH_ITERATIONS=${BENCH_JMH_ITERATIONS:-5}
+CONNECTIONS=64
+SIGNIN_CLIENTS=16
+WRK_THREADS=$(nproc)
+
+results="$root/bench/target/results"
+work="$root/bench/target/work"
+cli_jar="$root/plexauth-cli/target/plexauth.jar"
+bench_jar="$root/bench/target/plexauth-bench.jar"
+export BENCH_WRK_DIR="$root/bench/wrk"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tools and jars
+
+if ! command -v wrk >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+  log "installing wrk and curl (Debian packages)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
+fi
+command -v node >/dev/null 2>&1 || { echo "bench: node is needed for the plexjs figure" >&2; exit 1; }
+if [ ! -d conformance/plexjs/node_modules/@lukehagar/plexjs ]; then
+  log "npm ci in conformance/plexjs"
+  (cd conformance/plexjs && npm ci --no-audit --no-fund >/dev/null)
+fi
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ]; then
+  log "building the jars"
+  ./mvnw -B -q -DskipTests package >&2
+fi
+
+rm -rf "$results" "$work"
+mkdir -p "$results" "$work"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes: every process this script starts is recorded and stopped by its id on exit.
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    stop_process "$pid"
+  done
+}
+trap cleanup EXIT
+
+stop_process() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.05
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# A port nobody listens on, below the kernel's ephemeral range (so no client socket holds it).
+free_port() {
+  local port
+  while :; do
+    port=$((12000 + RANDOM % 18000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+now_ns() { date +%s%N; }
+
+# Polls until a GET of the URL gets any HTTP answer; prints the milliseconds since $2 (a now_ns value).
+# Fails at once when process $3 has exited.
+wait_answer() {
+  local url=$1 since=$2 pid=$3 deadline=$(( $(now_ns) + 60000000000 ))
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "bench: process $pid exited before $url answered (see bench/target/work)" >&2
+      return 1
+    fi
+    code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url" || true)
+    if [ "$code" != "000" ] && [ -n "$code" ]; then
+      echo $(( ($(now_ns) - since) / 1000000 ))
+      return 0
+    fi
+    if [ "$(now_ns)" -gt "$deadline" ]; then
+      echo "bench: no answer from $url within 60 s" >&2
+      return 1
+    fi
+    sleep 0.01
+  done
+}
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
+
+# The JVM options of `plexauth serve`: those of the plexauth launcher, i.e. PLEXAUTH_JAVA_OPTS (empty by default).
+# The bare server is started with the very same ones.
+read -r -a jvm_opts <<< "${PLEXAUTH_JAVA_OPTS:-}"
+
+start_serve() { # data_dir port -> pid (stdout, stderr in $work)
+  PLEXAUTH_ADMIN_LOGIN=admin PLEXAUTH_ADMIN_PASSWORD=bench-admin-password \
+    java "${jvm_opts[@]}" -jar "$cli_jar" serve --data-dir "$1" --port "$2" \
+    >>"$work/serve.out" 2>>"$work/serve.err" &
+  echo $!
+}
+
+start_bare() { # port user_bytes token_bytes resources_bytes -> pid
+  java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.BareServer "$@" \
+    >>"$work/bare.out" 2>>"$work/bare.err" &
+  echo $!
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The machine
+
+{
+  echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cores=$(nproc)"
+  echo "cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "memory_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+  echo "java=$(java -version 2>&1 | head -1)"
+  echo "java_vm=$(java -version 2>&1 | tail -1)"
+  echo "node=$(node --version)"
+  echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+  echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "jvm_opts=${PLEXAUTH_JAVA_OPTS:-}"
+  echo "reps=$REPS"
+  echo "http_warmup=$HTTP_WARMUP"
+  echo "http_seconds=$HTTP_SECONDS"
+  echo "signin_warmup=$SIGNIN_WARMUP"
+  echo "signin_seconds=$SIGNIN_SECONDS"
+  echo "starts=$STARTS"
+  echo "jmh_iterations=$JMH_ITERATIONS"
+  echo "connections=$CONNECTIONS"
+  echo "signin_clients=$SIGNIN_CLIENTS"
+  echo "wrk_threads=$WRK_THREADS"
+} >"$results/machine.properties"
+bench_started=$(now_ns)
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. Server throughput and p99: plexauth serve against the bare route
+
+log "1. starting plexauth serve (first start: creates the owner)"
+serve_dir="$work/serve-data"
+serve_port=$(free_port)
+t0=$(now_ns)
+serve_pid=$(start_serve "$serve_dir" "$serve_port")
+pids+=("$serve_pid")
+serve_url="http://127.0.0.1:$serve_port"
+wait_answer "$serve_url/api/v2/user" "$t0" "$serve_pid" >"$results/first-start-ms.txt"
+
+java "${jvm_opts[@]}" -jar "$cli_jar" source add --data-dir "$serve_dir" --name Bench \
+  --uri http://127.0.0.1:32400 server://bench-source >/dev/null
+TOKEN=$(curl -s -X POST -H 'Accept: application/json' -H 'X-Plex-Client-Identifier: plexauth-bench' \
+  --data 'login=admin&password=bench-admin-password' "$serve_url/api/v2/users/signin" \
+  | sed -n 's/.*"authToken":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "bench: sign-in to plexauth serve failed" >&2; exit 1; }
+export TOKEN
+
+endpoints=(user token resources)
+declare -A paths=(
+  [user]="/api/v2/user"
+  [token]="/security/token?type=delegation&scope=all"
+  [resources]="/security/resources?source=server://bench-source"
+)
+declare -A sizes
+for e in "${endpoints[@]}"; do
+  sizes[$e]=$(curl -s -H 'Accept: application/json' -H "X-Plex-Token: $TOKEN" "$serve_url${paths[$e]}" | wc -c)
+  echo "${sizes[$e]}" >"$results/size-$e.txt"
+done
+
+bare_port=$(free_port)
+bare_pid=$(start_bare "$bare_port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+pids+=("$bare_pid")
+bare_url="http://127.0.0.1:$bare_port"
+wait_answer "$bare_url/api/v2/user" "$(now_ns)" "$bare_pid" >/dev/null
+
+run_wrk() { # url out [connections] [seconds]
+  wrk -t"$WRK_THREADS" -c"${3:-$CONNECTIONS}" -d"${4:-$HTTP_SECONDS}s" -s bench/wrk/get.lua "$1" | tail -1 >"$2"
+}
+
+log "1. warming up both servers (${HTTP_WARMUP} s an endpoint)"
+for e in "${endpoints[@]}"; do
+  run_wrk "$serve_url${paths[$e]}" "$work/warm-plexauth-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
+  run_wrk "$bare_url${paths[$e]}" "$work/warm-bare-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
+done
+for rep in $(seq 1 "$REPS"); do
+  for e in "${endpoints[@]}"; do
+    log "1. run $rep/$REPS: ${paths[$e]}"
+    run_wrk "$serve_url${paths[$e]}" "$results/http-plexauth-$e-$rep.json"
+    run_wrk "$bare_url${paths[$e]}" "$results/http-bare-$e-$rep.json"
+  done
+done
+echo "$(rss_kib "$serve_pid") $(hwm_kib "$serve_pid")" >"$results/rss-plexauth.txt"
+echo "$(rss_kib "$bare_pid") $(hwm_kib "$bare_pid")" >"$results/rss-bare.txt"
+stop_process "$bare_pid"
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. SDK per-call cost, against the same plexauth serve process
+
+log "3. JMH TokenDetailsBenchmark"
+BENCH_URL="$serve_url" BENCH_TOKEN="$TOKEN" java -jar "$bench_jar" TokenDetailsBenchmark \
+  -f 1 -wi 3 -w 2s -i "$JMH_ITERATIONS" -r 2s -rf json -rff "$results/sdk.jmh.json" >"$work/sdk.jmh.log" 2>&1
+log "3. plexjs 0.32.1 getTokenDetails loop"
+node bench/plexjs/token-details-loop.mjs "$serve_url" "$TOKEN" 4 2 "$JMH_ITERATIONS" >"$results/plexjs.jsonl"
+stop_process "$serve_pid"
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Sign-in against one Argon2id verification
+
+log "2. JMH PasswordVerifyBenchmark"
+java -jar "$bench_jar" PasswordVerifyBenchmark \
+  -f 1 -wi 2 -w 2s -i "$JMH_ITERATIONS" -r 2s -rf json -rff "$results/verify.jmh.json" >"$work/verify.jmh.log" 2>&1
+
+log "2. starting the sign-in server"
+signin_port=$(free_port)
+java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.SignInServer "$work/signin-data" "$signin_port" \
+  "$SIGNIN_CLIENTS" >"$work/signin.out" 2>"$work/signin.err" &
+signin_pid=$!
+pids+=("$signin_pid")
+signin_url="http://127.0.0.1:$signin_port/api/v2/users/signin"
+wait_answer "$signin_url" "$(now_ns)" "$signin_pid" >/dev/null
+until grep -q '^listening on' "$work/signin.out"; do sleep 0.1; done
+
+run_signin() { # clients seconds out
+  ACCOUNTS="$SIGNIN_CLIENTS" wrk -t"$(($1 < WRK_THREADS ? $1 : WRK_THREADS))" -c"$1" -d"$2s" \
+    --timeout 30s -s bench/wrk/signin.lua "$signin_url" | tail -1 >"$3"
+}
+log "2. warming up sign-in (${SIGNIN_WARMUP} s)"
+run_signin "$SIGNIN_CLIENTS" "$SIGNIN_WARMUP" "$work/warm-signin.json"
+for rep in $(seq 1 "$REPS"); do
+  log "2. run $rep/$REPS: $SIGNIN_CLIENTS clients, then 1 client"
+  run_signin "$SIGNIN_CLIENTS" "$SIGNIN_SECONDS" "$results/signin-$SIGNIN_CLIENTS-$rep.json"
+  run_signin 1 "$SIGNIN_SECONDS" "$results/signin-1-$rep.json"
+done
+stop_process "$signin_pid"
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. Time to first answered request: plexauth serve (existing data directory) and the bare server
+
+log "4. $STARTS starts of plexauth serve and of the bare server"
+: >"$results/start-plexauth.txt"
+: >"$results/start-bare.txt"
+for i in $(seq 1 "$STARTS"); do
+  port=$(free_port)
+  t0=$(now_ns)
+  pid=$(start_serve "$serve_dir" "$port")
+  pids+=("$pid")
+  wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-plexauth.txt"
+  stop_process "$pid"
+
+  port=$(free_port)
+  t0=$(now_ns)
+  pid=$(start_bare "$port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+  pids+=("$pid")
+  wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-bare.txt"
+  stop_process "$pid"
+done
+
+{
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "elapsed_s=$(( ($(now_ns) - bench_started) / 1000000000 ))"
+} >>"$results/machine.properties"
+
+log "writing docs/benchmarks.md"
+java -cp "$bench_jar" dev.plexauth.bench.Report "$results" docs/benchmarks.md
+log "done in $(( ($(now_ns) - bench_started) / 1000000000 )) s"
