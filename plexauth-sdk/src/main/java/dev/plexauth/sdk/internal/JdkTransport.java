@@ -9,8 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,43 +34,32 @@ public final class JdkTransport implements Transport {
     this.client = client;
   }
 
+  /**
+   * Sends on the calling thread with {@code HttpClient.send}. The JDK's {@code sendAsync} hands
+   * every answer to the {@code CompletableFuture} default executor, which starts a new thread per
+   * answer where the common pool has fewer than two threads (machines with one or two cores);
+   * blocking on it cost a thread start per call.
+   */
   @Override
   public TransportResponse send(TransportRequest request) throws IOException {
-    CompletableFuture<TransportResponse> future = sendAsync(request);
+    long deadline = System.nanoTime() + request.timeout().toNanos();
+    HttpResponse<byte[]> response;
     try {
-      return future.get();
+      response =
+          client.send(
+              httpRequest(request),
+              info -> new DeadlineBody<>(HttpResponse.BodySubscribers.ofByteArray(), deadline));
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (ExecutionException e) {
-      IOException io = Failures.asIOException(e.getCause());
-      if (io != null) {
-        throw io;
-      }
-      Throwable cause = Failures.unwrap(e);
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IOException(cause);
     }
+    return new TransportResponse(response.statusCode(), response.headers().map(), response.body());
   }
 
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
-    request.headers().forEach(builder::header);
-    byte[] body = request.body();
-    if (body.length == 0 && !"POST".equals(request.method()) && !"PUT".equals(request.method())) {
-      builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
-    } else {
-      builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
-    }
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        client.sendAsync(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     exchange.whenComplete(
         (response, failure) -> {
@@ -106,6 +98,78 @@ public final class JdkTransport implements Transport {
           }
         });
     return answer;
+  }
+
+  private static HttpRequest httpRequest(TransportRequest request) {
+    // The JDK's own timeout ends when the headers arrive; the body is bounded separately.
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+    request.headers().forEach(builder::header);
+    byte[] body = request.body();
+    if (body.length == 0 && !"POST".equals(request.method()) && !"PUT".equals(request.method())) {
+      builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+    return builder.build();
+  }
+
+  /**
+   * A body that must be complete by a deadline: past it, the body fails with a {@link
+   * TimeoutException} and the subscription is cancelled, so the connection is dropped rather than
+   * left reading. The timer is {@code orTimeout}'s shared one, cancelled when the body completes.
+   */
+  private static final class DeadlineBody<T> implements HttpResponse.BodySubscriber<T> {
+    private final HttpResponse.BodySubscriber<T> delegate;
+    private final CompletableFuture<T> body = new CompletableFuture<>();
+    private volatile Flow.Subscription subscription;
+
+    DeadlineBody(HttpResponse.BodySubscriber<T> delegate, long deadlineNanos) {
+      this.delegate = delegate;
+      delegate
+          .getBody()
+          .whenComplete(
+              (value, failure) -> {
+                if (failure == null) {
+                  body.complete(value);
+                } else {
+                  body.completeExceptionally(failure);
+                }
+              });
+      body.orTimeout(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
+          .whenComplete(
+              (value, failure) -> {
+                Flow.Subscription current = subscription;
+                if (failure != null && current != null) {
+                  current.cancel();
+                }
+              });
+    }
+
+    @Override
+    public CompletionStage<T> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      delegate.onSubscribe(subscription);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+      delegate.onNext(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      delegate.onError(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      delegate.onComplete();
+    }
   }
 
   @Override
