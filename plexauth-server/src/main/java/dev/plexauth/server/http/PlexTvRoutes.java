@@ -1,6 +1,6 @@
 package dev.plexauth.server.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Caller;
 import dev.plexauth.server.auth.SignInRateLimiter;
@@ -42,14 +42,10 @@ final class PlexTvRoutes {
   void user(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
     Caller caller = authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
-    ObjectNode body =
-        Responses.MAPPER.valueToTree(
-            UserObjects.user(
-                caller.account(), caller.token(), caller.rootToken().rememberUntilMillis()));
-    // Only sign-in answers carry these two (the contract's allOf for 201).
-    body.remove("pastSubscriptions");
-    body.remove("trials");
-    Responses.ok(ctx, 200, body, "user");
+    UserPlexAccount user =
+        UserObjects.user(
+            caller.account(), caller.token(), caller.rootToken().rememberUntilMillis());
+    Responses.ok(ctx, 200, user, Responses.TOKEN_DETAILS_WRITER, "user");
   }
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
@@ -95,13 +91,10 @@ final class PlexTvRoutes {
     } catch (SignInRefused refused) {
       throw refusal(refused);
     }
-    Responses.ok(
-        ctx,
-        201,
-        Responses.MAPPER.valueToTree(
-            UserObjects.user(
-                signedIn.account(), signedIn.authToken(), signedIn.token().rememberUntilMillis())),
-        "user");
+    UserPlexAccount user =
+        UserObjects.user(
+            signedIn.account(), signedIn.authToken(), signedIn.token().rememberUntilMillis());
+    Responses.ok(ctx, 201, user, Responses.WRITER, "user");
   }
 
   private static ApiError refusal(SignInRefused refused) {

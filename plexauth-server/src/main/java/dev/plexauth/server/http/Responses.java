@@ -1,11 +1,18 @@
 package dev.plexauth.server.http;
 
+import com.fasterxml.jackson.annotation.JsonFilter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.plexauth.sdk.models.UserPlexAccount;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -24,7 +31,34 @@ final class Responses {
   /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
   static final String RENDERED = "plexauth.rendered";
 
-  static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+  private static final String USER_FILTER = "plexauth.user";
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .addMixIn(UserPlexAccount.class, UserFilter.class)
+          .setFilterProvider(
+              new SimpleFilterProvider()
+                  .addFilter(USER_FILTER, SimpleBeanPropertyFilter.serializeAll()));
+
+  /** Writes any answer body as it is. */
+  static final ObjectWriter WRITER = MAPPER.writer();
+
+  /**
+   * Writes the user object of {@code GET /api/v2/user}: without {@code pastSubscriptions} and
+   * {@code trials}, which only sign-in answers carry (the contract's allOf for 201). Filtering
+   * while writing spares the tree that removing them afterwards needs.
+   */
+  static final ObjectWriter TOKEN_DETAILS_WRITER =
+      MAPPER.writer(
+          new SimpleFilterProvider()
+              .addFilter(
+                  USER_FILTER,
+                  SimpleBeanPropertyFilter.serializeAllExcept("pastSubscriptions", "trials")));
+
+  /** Puts the user object behind a filter, so one writer can leave fields out. */
+  @JsonFilter(USER_FILTER)
+  private abstract static class UserFilter {}
 
   private Responses() {}
 
@@ -49,11 +83,39 @@ final class Responses {
   static void ok(Context ctx, int status, JsonNode body, String xmlRoot) {
     ctx.status(status);
     if (wantsJson(ctx)) {
-      send(ctx, JSON, toJson(body));
+      send(ctx, JSON, toJson(WRITER, body));
     } else {
-      JsonNode content = body.has(xmlRoot) && body.size() == 1 ? body.get(xmlRoot) : body;
-      send(ctx, XML, XmlWriter.write(xmlRoot, content));
+      sendXml(ctx, body, xmlRoot);
     }
+  }
+
+  /**
+   * Writes a success body straight from a value: JSON without an intermediate tree, XML from the
+   * tree of that same JSON.
+   *
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param value the body, e.g. a model record
+   * @param writer {@link #WRITER} or a filtering writer such as {@link #TOKEN_DETAILS_WRITER}
+   * @param xmlRoot the XML root element, as for {@link #ok(Context, int, JsonNode, String)}
+   */
+  static void ok(Context ctx, int status, Object value, ObjectWriter writer, String xmlRoot) {
+    ctx.status(status);
+    byte[] json = toJson(writer, value);
+    if (wantsJson(ctx)) {
+      send(ctx, JSON, json);
+    } else {
+      try {
+        sendXml(ctx, MAPPER.readTree(json), xmlRoot);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read back the JSON just written", e);
+      }
+    }
+  }
+
+  private static void sendXml(Context ctx, JsonNode body, String xmlRoot) {
+    JsonNode content = body.has(xmlRoot) && body.size() == 1 ? body.get(xmlRoot) : body;
+    send(ctx, XML, XmlWriter.write(xmlRoot, content).getBytes(StandardCharsets.UTF_8));
   }
 
   static void error(Context ctx, ApiError error) {
@@ -73,9 +135,9 @@ final class Responses {
     errors.add(item);
     ctx.attribute(RENDERED, Boolean.TRUE);
     if (wantsJson(ctx)) {
-      send(ctx, JSON, toJson(body));
+      send(ctx, JSON, toJson(WRITER, body));
     } else {
-      send(ctx, XML, XmlWriter.write("errors", errors));
+      send(ctx, XML, XmlWriter.write("errors", errors).getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -85,17 +147,17 @@ final class Responses {
     return Math.max(1, seconds);
   }
 
-  private static String toJson(JsonNode body) {
+  private static byte[] toJson(ObjectWriter writer, Object body) {
     try {
-      return MAPPER.writeValueAsString(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return writer.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
   }
 
-  private static void send(Context ctx, String contentType, String text) {
+  private static void send(Context ctx, String contentType, byte[] body) {
     ctx.header("Cache-Control", "no-cache");
     ctx.contentType(contentType);
-    ctx.result(text.getBytes(StandardCharsets.UTF_8));
+    ctx.result(body);
   }
 }
