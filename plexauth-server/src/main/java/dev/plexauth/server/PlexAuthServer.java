@@ -100,7 +100,11 @@ public final class PlexAuthServer implements AutoCloseable {
     store = JdbcStore.open(jdbcUrl);
     try {
       hasher = new PasswordHasher();
-      hasher.warmUp();
+      // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
+      // JVM: compute it while the HTTP server starts. An unknown login that comes first waits.
+      Thread warmUp = new Thread(hasher::warmUp, "plexauth-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
       admin = new PlexAuthAdmin(store, false, hasher, config.clock);
       if (config.createOwnerOnFirstStart) {
         createOwnerIfNone();
