@@ -340,13 +340,7 @@ public final class JdbcStore implements Store {
   public Optional<SourceRow> findSource(String id) {
     return call(
         "cannot read sources",
-        handle ->
-            handle
-                .createQuery("SELECT id FROM sources WHERE id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findOne()
-                .map(found -> source(handle, found)));
+        handle -> findSource(handle, id));
   }
 
   @Override
@@ -386,13 +380,17 @@ public final class JdbcStore implements Store {
   }
 
   private static SourceRow source(Handle handle, String id) {
+    return findSource(handle, id).orElseThrow();
+  }
+
+  private static Optional<SourceRow> findSource(Handle handle, String id) {
     return handle
         .createQuery("SELECT name, client_identifier FROM sources WHERE id = :id")
         .bind("id", id)
         .map(
             (rs, ctx) ->
                 new SourceRow(id, rs.getString(1), rs.getString(2), connections(handle, id)))
-        .one();
+        .findOne();
   }
 
   private static List<SourceRow.ConnectionRow> connections(Handle handle, String id) {
