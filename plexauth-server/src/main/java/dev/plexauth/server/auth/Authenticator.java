@@ -1,16 +1,16 @@
 package dev.plexauth.server.auth;
 
-import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.Store;
-import dev.plexauth.server.store.TokenRow;
+import dev.plexauth.server.store.TokenWithAccount;
 import java.util.Optional;
 
 /**
  * Resolves a presented token to a {@link Caller}, and mints transient tokens for callers.
  *
- * <p>Account tokens are looked up by their SHA-256 in the store on every request. A transient token
- * is valid only while its root account token still is, so replacing or deleting an account token
- * (in this process or another one on the same database) also kills its transient descendants.
+ * <p>Account tokens are looked up by their SHA-256 in the store on every request, with their
+ * account in the same query. A transient token is valid only while its root account token still is,
+ * so replacing or deleting an account token (in this process or another one on the same database)
+ * also kills its transient descendants.
  */
 public final class Authenticator {
 
@@ -44,28 +44,29 @@ public final class Authenticator {
         return Optional.empty();
       }
       String rootHash = grant.get().rootTokenHash();
-      Optional<TokenRow> root = store.findAccountToken(rootHash);
+      Optional<TokenWithAccount> root = store.findAccountTokenWithAccount(rootHash);
       if (root.isEmpty()) {
         transients.revokeDescendantsOf(rootHash);
         return Optional.empty();
       }
-      return store
-          .findAccountById(root.get().accountId())
-          .map(
-              account ->
-                  new Caller(
-                      token,
-                      account,
-                      root.get(),
-                      grant.get().admin(),
-                      Optional.of(grant.get().expiresAt())));
+      return Optional.of(
+          new Caller(
+              token,
+              root.get().account(),
+              root.get().token(),
+              grant.get().admin(),
+              Optional.of(grant.get().expiresAt())));
     }
-    Optional<TokenRow> row = store.findAccountToken(Tokens.sha256Hex(token));
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<AccountRow> account = store.findAccountById(row.get().accountId());
-    return account.map(a -> new Caller(token, a, row.get(), a.admin(), Optional.empty()));
+    return store
+        .findAccountTokenWithAccount(Tokens.sha256Hex(token))
+        .map(
+            found ->
+                new Caller(
+                    token,
+                    found.account(),
+                    found.token(),
+                    found.account().admin(),
+                    Optional.empty()));
   }
 
   /**

@@ -251,6 +251,28 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash) {
+    return call(
+        "cannot read tokens",
+        handle ->
+            handle
+                .createQuery(
+                    // Columns named, not t.*: both tables have id and created_at.
+                    "SELECT t.account_id, t.client_identifier, t.token_hash, t.product,"
+                        + " t.version, t.platform, t.device, t.created_at, t.remember_until,"
+                        + " a.id, a.uuid, a.username, a.email, a.password_hash,"
+                        + " a.totp_secret, a.totp_last_step, a.admin, a.friendly_name, a.country,"
+                        + " a.locale, a.created_at AS account_created_at"
+                        + " FROM account_tokens t JOIN accounts a ON a.id = t.account_id"
+                        + " WHERE t.token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map(
+                    (rs, ctx) ->
+                        new TokenWithAccount(token(rs, ctx), account(rs, "account_created_at")))
+                .findOne());
+  }
+
+  @Override
   public FailureCount recordFailure(String subject, long nowMillis, long windowMillis) {
     long windowStart = nowMillis - windowMillis;
     return call(
@@ -338,9 +360,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<SourceRow> findSource(String id) {
-    return call(
-        "cannot read sources",
-        handle -> findSource(handle, id));
+    return call("cannot read sources", handle -> findSource(handle, id));
   }
 
   @Override
@@ -412,6 +432,10 @@ public final class JdbcStore implements Store {
   }
 
   private static AccountRow account(ResultSet rs, StatementContext ctx) throws SQLException {
+    return account(rs, "created_at");
+  }
+
+  private static AccountRow account(ResultSet rs, String createdAtColumn) throws SQLException {
     long step = rs.getLong("totp_last_step");
     Optional<Long> lastStep = rs.wasNull() ? Optional.empty() : Optional.of(step);
     return new AccountRow(
@@ -426,7 +450,7 @@ public final class JdbcStore implements Store {
         rs.getString("friendly_name"),
         rs.getString("country"),
         Optional.ofNullable(rs.getString("locale")),
-        rs.getLong("created_at"));
+        rs.getLong(createdAtColumn));
   }
 
   private static TokenRow token(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -84,6 +84,15 @@ public interface Store extends AutoCloseable {
   Optional<TokenRow> findAccountToken(String tokenHash);
 
   /**
+   * Finds an account token by its SHA-256 together with its account, in one query: the lookup
+   * behind every authenticated request.
+   *
+   * @param tokenHash lower-case hex SHA-256 of the token
+   * @return the token and its account, if the token is current
+   */
+  Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash);
+
+  /**
    * Counts one more failed sign-in for a subject. A count whose last failure is older than {@code
    * windowMillis} starts again at one.
    *

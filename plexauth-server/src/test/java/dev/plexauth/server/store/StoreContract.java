@@ -81,6 +81,26 @@ abstract class StoreContract {
   }
 
   @Test
+  void aTokenIsFoundWithItsAccountInOneLookup() {
+    Store store = store();
+    long dave = store.insertAccount(account("dave", "dave@example.com")).id();
+    AccountRow erin = store.insertAccount(account("erin", "erin@example.com"));
+    // Two tokens first, so the token's own row id differs from its account's id.
+    store.saveAccountToken(token(dave, "a", "hash-a"));
+    store.saveAccountToken(token(dave, "b", "hash-b"));
+    store.saveAccountToken(token(erin.id(), "c", "hash-c"));
+
+    assertThat(store.findAccountTokenWithAccount("hash-c"))
+        .contains(new TokenWithAccount(store.findAccountToken("hash-c").orElseThrow(), erin));
+    assertThat(
+            store.findAccountTokenWithAccount("hash-c").orElseThrow().account().createdAtMillis())
+        .isEqualTo(1_000L);
+    assertThat(store.findAccountTokenWithAccount("hash-c").orElseThrow().token().createdAtMillis())
+        .isEqualTo(2_000L);
+    assertThat(store.findAccountTokenWithAccount("nope")).isEmpty();
+  }
+
+  @Test
   void totpStepsOnlyMoveForward() {
     Store store = store();
     long id = store.insertAccount(account("carol", "carol@example.com")).id();
