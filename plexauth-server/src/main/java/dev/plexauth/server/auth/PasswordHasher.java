@@ -45,8 +45,19 @@ public final class PasswordHasher {
   private static final int MAX_MEMORY_KIB = 1 << 20;
 
   private final SecureRandom random = new SecureRandom();
-  private final Semaphore permits =
-      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+  private static final int PERMITS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private final Semaphore permits = new Semaphore(PERMITS, true);
+
+  /**
+   * The memory of finished hashes (19 MiB each, zeroed when returned), kept for the next ones: at
+   * most one hash's worth per permit. Allocating it anew for every hash made sign-ins collect
+   * garbage at 19 MiB a hash, which a small heap turns into back-to-back collections.
+   */
+  private final Argon2BytesGenerator.BlockPool blocks =
+      new Argon2BytesGenerator.FixedBlockPool(
+          PERMITS * Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM));
+
   private final AtomicLong verifications = new AtomicLong();
   private volatile String dummyHash;
 
@@ -151,6 +162,7 @@ public final class PasswordHasher {
             .withIterations(iterations)
             .withParallelism(parallelism)
             .withSalt(salt)
+            .withBlockPool(blocks)
             .build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(parameters);
