@@ -3,10 +3,14 @@ package dev.plexauth.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -32,8 +36,29 @@ public final class JdbcStore implements Store {
   /** The file name of the SQLite database inside a data directory. */
   public static final String SQLITE_FILE = "plexauth.db";
 
+  /**
+   * The lookup behind every authenticated request. Columns are named, not t.*: both tables have id
+   * and created_at.
+   */
+  private static final String TOKEN_WITH_ACCOUNT =
+      "SELECT t.account_id, t.client_identifier, t.token_hash, t.product, t.version, t.platform,"
+          + " t.device, t.created_at, t.remember_until, a.id, a.uuid, a.username, a.email,"
+          + " a.password_hash, a.totp_secret, a.totp_last_step, a.admin, a.friendly_name,"
+          + " a.country, a.locale, a.created_at AS account_created_at"
+          + " FROM account_tokens t JOIN accounts a ON a.id = t.account_id"
+          + " WHERE t.token_hash = ?";
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+
+  /**
+   * The token lookup prepared once per physical connection of the pool, in plain JDBC. Preparing it
+   * was two thirds of the lookup on SQLite (bench TokenLookupBenchmark: 31 µs prepared each time,
+   * through Jdbi or not, against 10 µs prepared once), and neither the pool, Jdbi nor the driver
+   * keeps statements. A pooled connection serves one thread at a time, and so does its statement.
+   * Guarded by itself.
+   */
+  private final Map<Connection, PreparedStatement> tokenLookups = new HashMap<>();
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -252,24 +277,42 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash) {
-    return call(
-        "cannot read tokens",
-        handle ->
-            handle
-                .createQuery(
-                    // Columns named, not t.*: both tables have id and created_at.
-                    "SELECT t.account_id, t.client_identifier, t.token_hash, t.product,"
-                        + " t.version, t.platform, t.device, t.created_at, t.remember_until,"
-                        + " a.id, a.uuid, a.username, a.email, a.password_hash,"
-                        + " a.totp_secret, a.totp_last_step, a.admin, a.friendly_name, a.country,"
-                        + " a.locale, a.created_at AS account_created_at"
-                        + " FROM account_tokens t JOIN accounts a ON a.id = t.account_id"
-                        + " WHERE t.token_hash = :hash")
-                .bind("hash", tokenHash)
-                .map(
-                    (rs, ctx) ->
-                        new TokenWithAccount(token(rs, ctx), account(rs, "account_created_at")))
-                .findOne());
+    try (Connection pooled = dataSource.getConnection()) {
+      PreparedStatement statement = tokenLookup(pooled.unwrap(Connection.class));
+      statement.setString(1, tokenHash);
+      try (ResultSet rs = statement.executeQuery()) {
+        // token_hash is unique: one row at most.
+        return rs.next()
+            ? Optional.of(new TokenWithAccount(tokenRow(rs), account(rs, "account_created_at")))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read tokens", e);
+    }
+  }
+
+  /**
+   * The token lookup's statement on a physical connection of the pool, prepared on first use.
+   * Entries of connections the pool has since closed are dropped whenever one is added.
+   */
+  private PreparedStatement tokenLookup(Connection physical) throws SQLException {
+    synchronized (tokenLookups) {
+      PreparedStatement statement = tokenLookups.get(physical);
+      if (statement == null || statement.isClosed()) {
+        tokenLookups.keySet().removeIf(JdbcStore::isClosed);
+        statement = physical.prepareStatement(TOKEN_WITH_ACCOUNT);
+        tokenLookups.put(physical, statement);
+      }
+      return statement;
+    }
+  }
+
+  private static boolean isClosed(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
   }
 
   @Override
@@ -397,6 +440,9 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     dataSource.close();
+    synchronized (tokenLookups) {
+      tokenLookups.clear(); // closed with their connections
+    }
   }
 
   private static SourceRow source(Handle handle, String id) {
@@ -454,6 +500,10 @@ public final class JdbcStore implements Store {
   }
 
   private static TokenRow token(ResultSet rs, StatementContext ctx) throws SQLException {
+    return tokenRow(rs);
+  }
+
+  private static TokenRow tokenRow(ResultSet rs) throws SQLException {
     return new TokenRow(
         rs.getLong("account_id"),
         rs.getString("client_identifier"),

@@ -3,8 +3,12 @@ package dev.plexauth.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Store} must do, run against each database plexauth supports. */
@@ -98,6 +102,41 @@ abstract class StoreContract {
     assertThat(store.findAccountTokenWithAccount("hash-c").orElseThrow().token().createdAtMillis())
         .isEqualTo(2_000L);
     assertThat(store.findAccountTokenWithAccount("nope")).isEmpty();
+  }
+
+  @Test
+  void tokenLookupsFromManyThreadsAtOnceEachFindTheirOwnToken() throws Exception {
+    Store store = store();
+    List<AccountRow> accounts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      AccountRow account = store.insertAccount(account("user" + i, "user" + i + "@example.com"));
+      store.saveAccountToken(token(account.id(), "device", "hash-user-" + i));
+      accounts.add(account);
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        results.add(
+            threads.submit(
+                () -> {
+                  for (int round = 0; round < 200; round++) {
+                    TokenWithAccount found =
+                        store.findAccountTokenWithAccount("hash-user-" + n).orElseThrow();
+                    if (!found.account().equals(accounts.get(n))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      threads.shutdown();
+    }
   }
 
   @Test
