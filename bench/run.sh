@@ -9,8 +9,8 @@
 #      against BareServer, a bare Javalin route with a fixed body of the same size in a JVM started the same way.
 #   2. wrk, 16 and 1 sign-in clients against SignInServer (the embedded server with the per-address limit
 #      raised), and JMH PasswordVerifyBenchmark, one Argon2id verification.
-#   3. JMH TokenDetailsBenchmark (plexauth-sdk, raw JDK HttpClient, Apache HttpClient 5) and plexjs 0.32.1 on
-#      Node, all against the `plexauth serve` process of item 1.
+#   3. JMH TokenDetailsBenchmark (plexauth-sdk, raw JDK HttpClient, Apache HttpClient 5, in rotating order) and
+#      plexjs 0.32.1 on Node, all against the `plexauth serve` process of item 1 (run before item 1's load).
 #   4. `plexauth serve` and BareServer: time to first answered request over several starts; VmRSS after item 1.
 #
 # Raw results go to bench/target/results; dev.plexauth.bench.Report turns them into the page.
@@ -27,6 +27,9 @@ SIGNIN_SECONDS=${BENCH_SIGNIN_SECONDS:-8}
 STARTS=${BENCH_STARTS:-5}
 JMH_ITERATIONS=${BENCH_JMH_ITERATIONS:-5}
 CONNECTIONS=64
+# JVM options that would keep `plexauth serve` under 200 MiB; measured in item 4 beside the launcher's defaults.
+PROPOSED_JAVA_OPTS=${BENCH_PROPOSED_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m}
+PROPOSED_STARTS=${BENCH_PROPOSED_STARTS:-3}
 SIGNIN_CLIENTS=16
 WRK_THREADS=$(nproc)
 
@@ -125,9 +128,11 @@ hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 # The bare server is started with the very same ones.
 read -r -a jvm_opts <<< "${PLEXAUTH_JAVA_OPTS:-}"
 
-start_serve() { # data_dir port -> pid (stdout, stderr in $work)
+start_serve() { # data_dir port [jvm options] -> pid (stdout, stderr in $work)
+  local opts=("${jvm_opts[@]}")
+  [ -n "${3:-}" ] && read -r -a opts <<< "$3"
   PLEXAUTH_ADMIN_LOGIN=admin PLEXAUTH_ADMIN_PASSWORD=bench-admin-password \
-    java "${jvm_opts[@]}" -jar "$cli_jar" serve --data-dir "$1" --port "$2" \
+    java "${opts[@]}" -jar "$cli_jar" serve --data-dir "$1" --port "$2" \
     >>"$work/serve.out" 2>>"$work/serve.err" &
   echo $!
 }
@@ -163,6 +168,9 @@ start_bare() { # port user_bytes token_bytes resources_bytes -> pid
   echo "connections=$CONNECTIONS"
   echo "signin_clients=$SIGNIN_CLIENTS"
   echo "wrk_threads=$WRK_THREADS"
+  echo "clk_tck=$(getconf CLK_TCK)"
+  echo "proposed_jvm_opts=$PROPOSED_JAVA_OPTS"
+  echo "proposed_starts=$PROPOSED_STARTS"
 } >"$results/machine.properties"
 bench_started=$(now_ns)
 
@@ -198,14 +206,36 @@ for e in "${endpoints[@]}"; do
   echo "${sizes[$e]}" >"$results/size-$e.txt"
 done
 
+# ---------------------------------------------------------------------------------------------------------------
+# 3. SDK per-call cost, against the same plexauth serve process (before item 1's load, whose transient tokens
+#    the server keeps for 48 hours). The three clients run in rotating order, so none always runs last.
+
+sdk_benchmarks=(plexauthSdk jdkHttpClient apacheHttpClient5)
+for round in 0 1 2; do
+  for k in 0 1 2; do
+    b=${sdk_benchmarks[$(( (k + round) % 3 ))]}
+    log "3. JMH TokenDetailsBenchmark.$b (round $((round + 1))/3)"
+    BENCH_URL="$serve_url" BENCH_TOKEN="$TOKEN" java -jar "$bench_jar" "TokenDetailsBenchmark.$b\$" \
+      -f 1 -wi 2 -w 1s -i 2 -r 2s -rf json -rff "$results/sdk-$round-$b.jmh.json" >>"$work/sdk.jmh.log" 2>&1
+  done
+done
+log "3. plexjs 0.32.1 getTokenDetails loop"
+node bench/plexjs/token-details-loop.mjs "$serve_url" "$TOKEN" 4 2 6 >"$results/plexjs.jsonl"
+
 bare_port=$(free_port)
 bare_pid=$(start_bare "$bare_port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
 pids+=("$bare_pid")
 bare_url="http://127.0.0.1:$bare_port"
 wait_answer "$bare_url/api/v2/user" "$(now_ns)" "$bare_pid" >/dev/null
 
-run_wrk() { # url out [connections] [seconds]
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+run_wrk() { # url out [connections] [seconds] [pid: record its CPU time in out.cpu]
+  local before=0
+  [ -n "${5:-}" ] && before=$(cpu_ticks "$5")
   wrk -t"$WRK_THREADS" -c"${3:-$CONNECTIONS}" -d"${4:-$HTTP_SECONDS}s" -s bench/wrk/get.lua "$1" | tail -1 >"$2"
+  [ -n "${5:-}" ] && echo $(( $(cpu_ticks "$5") - before )) >"${2%.json}.cpu"
+  return 0
 }
 
 log "1. warming up both servers (${HTTP_WARMUP} s an endpoint)"
@@ -216,30 +246,27 @@ done
 for rep in $(seq 1 "$REPS"); do
   for e in "${endpoints[@]}"; do
     log "1. run $rep/$REPS: ${paths[$e]}"
-    run_wrk "$serve_url${paths[$e]}" "$results/http-plexauth-$e-$rep.json"
-    run_wrk "$bare_url${paths[$e]}" "$results/http-bare-$e-$rep.json"
+    run_wrk "$serve_url${paths[$e]}" "$results/http-plexauth-$e-$rep.json" "" "" "$serve_pid"
+    run_wrk "$bare_url${paths[$e]}" "$results/http-bare-$e-$rep.json" "" "" "$bare_pid"
   done
 done
 echo "$(rss_kib "$serve_pid") $(hwm_kib "$serve_pid")" >"$results/rss-plexauth.txt"
 echo "$(rss_kib "$bare_pid") $(hwm_kib "$bare_pid")" >"$results/rss-bare.txt"
 stop_process "$bare_pid"
-
-# ---------------------------------------------------------------------------------------------------------------
-# 3. SDK per-call cost, against the same plexauth serve process
-
-log "3. JMH TokenDetailsBenchmark"
-BENCH_URL="$serve_url" BENCH_TOKEN="$TOKEN" java -jar "$bench_jar" TokenDetailsBenchmark \
-  -f 1 -wi 3 -w 2s -i "$JMH_ITERATIONS" -r 2s -rf json -rff "$results/sdk.jmh.json" >"$work/sdk.jmh.log" 2>&1
-log "3. plexjs 0.32.1 getTokenDetails loop"
-node bench/plexjs/token-details-loop.mjs "$serve_url" "$TOKEN" 4 2 "$JMH_ITERATIONS" >"$results/plexjs.jsonl"
 stop_process "$serve_pid"
 
 # ---------------------------------------------------------------------------------------------------------------
 # 2. Sign-in against one Argon2id verification
 
-log "2. JMH PasswordVerifyBenchmark"
+log "2. JMH PasswordVerifyBenchmark, one thread and $(nproc) threads"
 java -jar "$bench_jar" PasswordVerifyBenchmark \
   -f 1 -wi 2 -w 2s -i "$JMH_ITERATIONS" -r 2s -rf json -rff "$results/verify.jmh.json" >"$work/verify.jmh.log" 2>&1
+java -jar "$bench_jar" PasswordVerifyBenchmark -t "$(nproc)" \
+  -f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff "$results/verify-all-cores.jmh.json" >>"$work/verify.jmh.log" 2>&1
+
+log "1b. JMH TokenLookupBenchmark"
+java -jar "$bench_jar" TokenLookupBenchmark \
+  -f 1 -wi 2 -w 1s -i 3 -r 2s -rf json -rff "$results/lookup.jmh.json" >"$work/lookup.jmh.log" 2>&1
 
 log "2. starting the sign-in server"
 signin_port=$(free_port)
@@ -285,6 +312,28 @@ for i in $(seq 1 "$STARTS"); do
   wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-bare.txt"
   stop_process "$pid"
 done
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4b. The same with the proposed JVM options: starts, then item 1's load (one run an endpoint) and VmRSS
+
+log "4b. $PROPOSED_STARTS starts of plexauth serve with $PROPOSED_JAVA_OPTS"
+: >"$results/start-proposed.txt"
+for i in $(seq 1 "$PROPOSED_STARTS"); do
+  port=$(free_port)
+  t0=$(now_ns)
+  pid=$(start_serve "$serve_dir" "$port" "$PROPOSED_JAVA_OPTS")
+  pids+=("$pid")
+  wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-proposed.txt"
+  if [ "$i" -lt "$PROPOSED_STARTS" ]; then stop_process "$pid"; fi
+done
+log "4b. item 1's load on plexauth serve with $PROPOSED_JAVA_OPTS"
+proposed_url="http://127.0.0.1:$port"
+for e in "${endpoints[@]}"; do
+  run_wrk "$proposed_url${paths[$e]}" "$work/warm-proposed-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
+  run_wrk "$proposed_url${paths[$e]}" "$results/proposed-$e.json" "" "" "$pid"
+done
+echo "$(rss_kib "$pid") $(hwm_kib "$pid")" >"$results/rss-proposed.txt"
+stop_process "$pid"
 
 {
   echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -158,8 +158,8 @@ public final class Report {
         .append(" cores with the server, equally for both. Goal: at least 0.6 of the bare route")
         .append(" in throughput, and a p99 at most 1/0.6 = 1.67 times the bare route's.\n\n")
         .append("| endpoint | body bytes | plexauth req/s | bare req/s | ratio | plexauth p99 ms")
-        .append(" | bare p99 ms | ratio |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append(" | bare p99 ms | ratio | plexauth CPU µs/req | bare CPU µs/req | ratio |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < ENDPOINTS.length; i++) {
       String e = ENDPOINTS[i];
       List<JsonNode> plexauth = wrkRuns("http-plexauth-" + e + "-", reps);
@@ -168,6 +168,8 @@ public final class Report {
       Stats bareRps = Stats.of(bare, n -> n.get("rps").asDouble());
       Stats p99 = Stats.of(plexauth, n -> n.get("p99us").asDouble() / 1000);
       Stats bareP99 = Stats.of(bare, n -> n.get("p99us").asDouble() / 1000);
+      Stats cpu = cpuPerRequest("http-plexauth-" + e + "-", plexauth);
+      Stats bareCpu = cpuPerRequest("http-bare-" + e + "-", bare);
       double rpsRatio = rps.median / bareRps.median;
       double p99Ratio = p99.median / bareP99.median;
       s.append("| ")
@@ -186,6 +188,12 @@ public final class Report {
           .append(bareP99.format("%.1f"))
           .append(" | ")
           .append(ratio(p99Ratio))
+          .append(" | ")
+          .append(cpu.format("%.0f"))
+          .append(" | ")
+          .append(bareCpu.format("%.0f"))
+          .append(" | ")
+          .append(ratio(cpu.median / bareCpu.median))
           .append(" |\n");
       summary.add(
           new String[] {
@@ -206,7 +214,23 @@ public final class Report {
             met(p99Ratio <= 1 / 0.6)
           });
     }
-    s.append("\nErrors and non-2xx answers in all runs: ")
+    Stats lookupStore = jmh("lookup.jmh", "store");
+    Stats lookupEach = jmh("lookup.jmh", "jdbcPreparedEachTime");
+    Stats lookupOnce = jmh("lookup.jmh", "jdbcPreparedOnce");
+    s.append("\nThe token lookup that every one of these requests makes, alone on one thread")
+        .append(" (`TokenLookupBenchmark`, SQLite): through the store ")
+        .append(lookupStore.format("%.1f"))
+        .append(" µs, plain JDBC preparing the statement each time ")
+        .append(lookupEach.format("%.1f"))
+        .append(" µs, plain JDBC with the statement prepared once ")
+        .append(lookupOnce.format("%.1f"))
+        .append(" µs.\n");
+    s.append(
+            "\nCPU µs/req is the server process's user and system time during a run divided by the")
+        .append(
+            " requests it answered (from /proc/PID/stat): unlike throughput it hardly depends on")
+        .append(" what else the machine runs, so its ratio is the steadiest view of plexauth's own")
+        .append(" cost per request.\n\nErrors and non-2xx answers in all runs: ")
         .append(errors("http-"))
         .append(".\n\nReproduce: `bench/run.sh`; one run by hand, with `plexauth serve` on $PORT,")
         .append(" the owner's token in $TOKEN and `export BENCH_WRK_DIR=bench/wrk`:\n\n")
@@ -238,7 +262,8 @@ public final class Report {
     int reps = intProperty("reps");
     int clients = intProperty("signin_clients");
     int cores = intProperty("cores");
-    Stats verify = jmh("verify.jmh.json", "verify");
+    Stats verify = jmh("verify.jmh", "verify");
+    Stats verifyAllCores = jmh("verify-all-cores.jmh", "verify");
     List<JsonNode> many = wrkRuns("signin-" + clients + "-", reps);
     List<JsonNode> one = wrkRuns("signin-1-", reps);
     Stats p50 = Stats.of(many, n -> n.get("p50us").asDouble() / 1000);
@@ -249,6 +274,7 @@ public final class Report {
     Stats oneRps = Stats.of(one, n -> n.get("rps").asDouble());
     double t = verify.median;
     double ceiling = cores * 1000 / t;
+    double measuredCeiling = cores * 1000 / verifyAllCores.median;
     double queue = (double) clients / cores * t;
     double p50Ratio = p50.median / t;
     double rpsRatio = rps.median / ceiling;
@@ -272,7 +298,20 @@ public final class Report {
         .append(cores)
         .append(" cores is ")
         .append(String.format(Locale.ROOT, "%.1f", ceiling))
-        .append(" sign-ins/s.\n\n")
+        .append(" sign-ins/s. With ")
+        .append(cores)
+        .append(" threads verifying at once (JMH `-t ")
+        .append(cores)
+        .append("`), one verification took ")
+        .append(String.format(Locale.ROOT, "%.1f ms", verifyAllCores.median))
+        .append(" ")
+        .append(verifyAllCores.bracket("%.1f"))
+        .append(": hashing alone reaches ")
+        .append(String.format(Locale.ROOT, "%.1f", measuredCeiling))
+        .append(" sign-ins/s on this machine as it is shared during the run, and the sign-in")
+        .append(" throughput is ")
+        .append(ratio(rps.median / measuredCeiling))
+        .append(" of that.\n\n")
         .append("| clients | p50 ms | p99 ms | sign-ins/s | p50 ÷ one verification")
         .append(" | throughput ÷ (cores ÷ verification) |\n")
         .append("|---|---|---|---|---|---|\n")
@@ -375,6 +414,15 @@ public final class Report {
           "≥ 0.8",
           met(rpsRatio >= 0.8)
         });
+    summary.add(
+        new String[] {
+          "sign-in throughput, " + clients + " clients",
+          rps.format("%.1f") + "/s",
+          "hashing on all cores, measured " + String.format(Locale.ROOT, "%.1f/s", measuredCeiling),
+          ratio(rps.median / measuredCeiling),
+          "(context)",
+          ""
+        });
     return s.toString();
   }
 
@@ -382,9 +430,9 @@ public final class Report {
   // 3. SDK per-call cost
 
   private String sdkSection() throws IOException {
-    Stats sdk = jmh("sdk.jmh.json", "plexauthSdk");
-    Stats jdk = jmh("sdk.jmh.json", "jdkHttpClient");
-    Stats apache = jmh("sdk.jmh.json", "apacheHttpClient5");
+    Stats sdk = jmh("sdk-", "plexauthSdk");
+    Stats jdk = jmh("sdk-", "jdkHttpClient");
+    Stats apache = jmh("sdk-", "apacheHttpClient5");
     List<JsonNode> plexjsRuns = new ArrayList<>();
     for (String line : read("plexjs.jsonl").split("\n")) {
       if (!line.isBlank()) {
@@ -399,16 +447,17 @@ public final class Report {
     StringBuilder s = new StringBuilder();
     s.append("## 3. SDK per-call cost\n\n")
         .append("`getTokenDetails` one call at a time against the `plexauth serve` process of")
-        .append(" item 1, measured by JMH (`TokenDetailsBenchmark`, one fork, 3 × 2 s warm-up, ")
-        .append(machine.getProperty("jmh_iterations"))
-        .append(" × 2 s; the figure is the median of the iterations) beside a raw")
+        .append(" item 1 (before item 1's load), measured by JMH (`TokenDetailsBenchmark`): three")
+        .append(
+            " rounds, each running the three clients in a rotated order, one fork each with 2 × 1")
+        .append(" s of warm-up and 2 × 2 s measured; the figure is the median of the 6 iterations)")
+        .append(" beside a raw")
         .append(
             " `java.net.http.HttpClient` GET of the same URL with the same headers and the SDK's")
         .append(" client settings, and Apache HttpClient 5 (classic) doing the same GET. The raw")
         .append(" clients read the body as bytes; the SDK also reads it into a `UserPlexAccount`.")
         .append(" A call includes the server's work, the same for all three. Then the real plexjs")
-        .append(" 0.32.1 client on Node, `getTokenDetails` in a loop against the same server (")
-        .append(machine.getProperty("jmh_iterations"))
+        .append(" 0.32.1 client on Node, `getTokenDetails` in a loop against the same server (6")
         .append(" runs of 2 s after 4 s of warm-up). Goals: the SDK within 1.3 times the raw JDK")
         .append(" client; faster than plexjs.\n\n")
         .append("| client | µs per call | calls/s | ratio to raw JDK |\n")
@@ -440,12 +489,10 @@ public final class Report {
         .append(" |\n\nReproduce, with `plexauth serve` on $PORT and the owner's token in")
         .append(" $TOKEN:\n\n```sh\n")
         .append("BENCH_URL=http://127.0.0.1:$PORT BENCH_TOKEN=$TOKEN java -jar")
-        .append(" bench/target/plexauth-bench.jar TokenDetailsBenchmark -f 1 -wi 3 -w 2s -i ")
-        .append(machine.getProperty("jmh_iterations"))
-        .append(" -r 2s\n")
-        .append("node bench/plexjs/token-details-loop.mjs http://127.0.0.1:$PORT $TOKEN 4 2 ")
-        .append(machine.getProperty("jmh_iterations"))
-        .append("\n```\n\n");
+        .append(" bench/target/plexauth-bench.jar 'TokenDetailsBenchmark.plexauthSdk$' -f 1 -wi 2")
+        .append(" -w 1s -i 2 -r 2s   # likewise jdkHttpClient$, apacheHttpClient5$\n")
+        .append("node bench/plexjs/token-details-loop.mjs http://127.0.0.1:$PORT $TOKEN 4 2 6\n")
+        .append("```\n\n");
     summary.add(
         new String[] {
           "SDK getTokenDetails, per call",
@@ -515,7 +562,9 @@ public final class Report {
         .append(String.format(Locale.ROOT, "%.0f (peak %.0f)", bareRssMib, bareHwmMib))
         .append(" | ")
         .append(ratio(rssMib / bareRssMib))
-        .append(" |\n\nReproduce: `bench/run.sh` (the start loop is its item 4); by hand,")
+        .append(" |\n\n")
+        .append(proposed(start.median, rssMib))
+        .append("Reproduce: `bench/run.sh` (the start loop is its item 4); by hand,")
         .append(" `time` a `java -jar plexauth-cli/target/plexauth.jar serve --data-dir DIR")
         .append(" --port PORT` until `curl http://127.0.0.1:PORT/api/v2/user` answers, and read")
         .append(" `grep VmRSS /proc/PID/status` after the wrk runs of item 1.\n\n");
@@ -540,6 +589,54 @@ public final class Report {
     return s.toString();
   }
 
+  /** Item 4 again with the JVM options proposed for the launcher, beside the defaults' figures. */
+  private String proposed(double defaultStart, double defaultRssMib) throws IOException {
+    String opts = machine.getProperty("proposed_jvm_opts");
+    Stats start = Stats.ofLines(read("start-proposed.txt"));
+    String[] rss = read("rss-proposed.txt").strip().split(" ");
+    double rssMib = Double.parseDouble(rss[0]) / 1024;
+    double hwmMib = Double.parseDouble(rss[1]) / 1024;
+    StringBuilder s = new StringBuilder();
+    s.append("With the JVM options `")
+        .append(opts)
+        .append("` (a proposal for the launcher, which today passes none: not what the goals above")
+        .append(" were judged on), the same `plexauth serve` on the same data, ")
+        .append(machine.getProperty("proposed_starts", "3"))
+        .append(" starts, then one run of item 1's load per endpoint (after the same warm-up):\n\n")
+        .append("| | proposed options | launcher defaults (above) | ratio |\n|---|---|---|---|\n")
+        .append("| first answer, ms | ")
+        .append(start.format("%.0f"))
+        .append(" | ")
+        .append(String.format(Locale.ROOT, "%.0f", defaultStart))
+        .append(" | ")
+        .append(ratio(start.median / defaultStart))
+        .append(" |\n| VmRSS after the load, MiB | ")
+        .append(String.format(Locale.ROOT, "%.0f (peak %.0f)", rssMib, hwmMib))
+        .append(" | ")
+        .append(String.format(Locale.ROOT, "%.0f", defaultRssMib))
+        .append(" | ")
+        .append(ratio(rssMib / defaultRssMib))
+        .append(" |\n");
+    int reps = intProperty("reps");
+    for (int i = 0; i < ENDPOINTS.length; i++) {
+      JsonNode run = JSON.readTree(read("proposed-" + ENDPOINTS[i] + ".json"));
+      Stats defaults =
+          Stats.of(
+              wrkRuns("http-plexauth-" + ENDPOINTS[i] + "-", reps), n -> n.get("rps").asDouble());
+      double rps = run.get("rps").asDouble();
+      s.append("| ")
+          .append(PATHS[i])
+          .append(", req/s (one run) | ")
+          .append(String.format(Locale.ROOT, "%.0f", rps))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f", defaults.median))
+          .append(" | ")
+          .append(ratio(rps / defaults.median))
+          .append(" |\n");
+    }
+    return s.append('\n').toString();
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private List<JsonNode> wrkRuns(String prefix, int reps) throws IOException {
@@ -548,6 +645,16 @@ public final class Report {
       runs.add(JSON.readTree(read(prefix + rep + ".json")));
     }
     return runs;
+  }
+
+  private Stats cpuPerRequest(String prefix, List<JsonNode> runs) throws IOException {
+    double microsPerTick = 1e6 / intProperty("clk_tck");
+    List<Double> values = new ArrayList<>();
+    for (int rep = 1; rep <= runs.size(); rep++) {
+      double ticks = Double.parseDouble(read(prefix + rep + ".cpu").strip());
+      values.add(ticks * microsPerTick / runs.get(rep - 1).get("requests").asDouble());
+    }
+    return new Stats(values);
   }
 
   private String errors(String prefix) throws IOException {
@@ -566,19 +673,30 @@ public final class Report {
     return errors == 0 ? "none" : errors + " (of which " + non2xx + " non-2xx)";
   }
 
-  private Stats jmh(String file, String method) throws IOException {
-    for (JsonNode run : JSON.readTree(results.resolve(file).toFile())) {
-      if (run.get("benchmark").asText().endsWith("." + method)) {
-        List<Double> values = new ArrayList<>();
-        for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
-          for (JsonNode value : fork) {
-            values.add(value.asDouble());
+  /** Every measured JMH iteration of a benchmark method, from the result files named prefix*. */
+  private Stats jmh(String prefix, String method) throws IOException {
+    List<Double> values = new ArrayList<>();
+    try (var files = Files.list(results)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (!name.startsWith(prefix) || !name.endsWith(".jmh.json")) {
+          continue;
+        }
+        for (JsonNode run : JSON.readTree(file.toFile())) {
+          if (run.get("benchmark").asText().endsWith("." + method)) {
+            for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
+              for (JsonNode value : fork) {
+                values.add(value.asDouble());
+              }
+            }
           }
         }
-        return new Stats(values);
       }
     }
-    throw new IllegalStateException(method + " is missing from " + file);
+    if (values.isEmpty()) {
+      throw new IllegalStateException(method + " is missing from " + prefix + "*.jmh.json");
+    }
+    return new Stats(values);
   }
 
   private String read(String name) throws IOException {
