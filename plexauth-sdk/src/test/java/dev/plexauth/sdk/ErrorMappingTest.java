@@ -360,6 +360,29 @@ class ErrorMappingTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("the timeout's interrupt stays inside the SDK")
+        .isFalse();
+  }
+
+  @Test
+  void anInterruptedCallerStaysInterruptedAndGetsAConnectionError() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    PlexAPI plex = clientFor(server).requestTimeout(Duration.ofSeconds(20)).build();
+
+    Thread.currentThread().interrupt();
+    try {
+      long start = System.nanoTime();
+      PlexConnectionException error =
+          catchThrowableOfType(
+              PlexConnectionException.class, () -> plex.authentication().getTokenDetails());
+
+      assertThat(error).isNotInstanceOf(RequestTimeoutException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test

@@ -9,11 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,22 +35,78 @@ public final class JdkTransport implements Transport {
    * Sends on the calling thread with {@code HttpClient.send}. The JDK's {@code sendAsync} hands
    * every answer to the {@code CompletableFuture} default executor, which starts a new thread per
    * answer where the common pool has fewer than two threads (machines with one or two cores);
-   * blocking on it cost a thread start per call.
+   * blocking on it cost a thread start per call. The JDK's own timeout ends with the headers, so a
+   * {@link Deadline} bounds the whole exchange: it interrupts this thread when the timeout passes,
+   * and {@code HttpClient.send} then cancels the exchange. (Bounding the body with a wrapping body
+   * subscriber instead made the JDK deliver the body on its executor, one more thread hand-off per
+   * call.)
    */
   @Override
   public TransportResponse send(TransportRequest request) throws IOException {
-    long deadline = System.nanoTime() + request.timeout().toNanos();
-    HttpResponse<byte[]> response;
+    HttpRequest httpRequest = httpRequest(request);
+    Deadline deadline = new Deadline(request.timeout());
     try {
-      response =
-          client.send(
-              httpRequest(request),
-              info -> new DeadlineBody<>(HttpResponse.BodySubscribers.ofByteArray(), deadline));
+      HttpResponse<byte[]> response =
+          client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+      return new TransportResponse(
+          response.statusCode(), response.headers().map(), response.body());
     } catch (InterruptedException e) {
+      if (deadline.expired()) {
+        throw new HttpTimeoutException(
+            "no complete answer within " + request.timeout().toMillis() + " ms");
+      }
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
+    } finally {
+      deadline.close();
     }
-    return new TransportResponse(response.statusCode(), response.headers().map(), response.body());
+  }
+
+  /**
+   * Interrupts the thread that made it when a timeout passes, unless closed first. The timer is
+   * {@code orTimeout}'s shared one, cancelled on close. An interrupt that it delivered after the
+   * call returned is cleared on close, so it never reaches the caller.
+   */
+  private static final class Deadline implements AutoCloseable {
+    private final Thread thread = Thread.currentThread();
+    private final CompletableFuture<Void> timer = new CompletableFuture<>();
+    private boolean closed; // guarded by this
+    private boolean expired; // guarded by this
+
+    Deadline(Duration timeout) {
+      timer
+          .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+          .whenComplete(
+              (value, failure) -> {
+                if (failure != null) {
+                  expire();
+                }
+              });
+    }
+
+    private synchronized void expire() {
+      if (!closed) {
+        expired = true;
+        thread.interrupt();
+      }
+    }
+
+    synchronized boolean expired() {
+      return expired;
+    }
+
+    @Override
+    public void close() {
+      boolean interruptedByUs;
+      synchronized (this) {
+        closed = true;
+        interruptedByUs = expired;
+      }
+      timer.complete(null);
+      if (interruptedByUs) {
+        Thread.interrupted();
+      }
+    }
   }
 
   @Override
@@ -111,65 +164,6 @@ public final class JdkTransport implements Transport {
       builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
     }
     return builder.build();
-  }
-
-  /**
-   * A body that must be complete by a deadline: past it, the body fails with a {@link
-   * TimeoutException} and the subscription is cancelled, so the connection is dropped rather than
-   * left reading. The timer is {@code orTimeout}'s shared one, cancelled when the body completes.
-   */
-  private static final class DeadlineBody<T> implements HttpResponse.BodySubscriber<T> {
-    private final HttpResponse.BodySubscriber<T> delegate;
-    private final CompletableFuture<T> body = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
-
-    DeadlineBody(HttpResponse.BodySubscriber<T> delegate, long deadlineNanos) {
-      this.delegate = delegate;
-      delegate
-          .getBody()
-          .whenComplete(
-              (value, failure) -> {
-                if (failure == null) {
-                  body.complete(value);
-                } else {
-                  body.completeExceptionally(failure);
-                }
-              });
-      body.orTimeout(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
-          .whenComplete(
-              (value, failure) -> {
-                Flow.Subscription current = subscription;
-                if (failure != null && current != null) {
-                  current.cancel();
-                }
-              });
-    }
-
-    @Override
-    public CompletionStage<T> getBody() {
-      return body;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      delegate.onSubscribe(subscription);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> item) {
-      delegate.onNext(item);
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      delegate.onError(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      delegate.onComplete();
-    }
   }
 
   @Override
