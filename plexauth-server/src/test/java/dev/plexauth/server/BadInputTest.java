@@ -250,6 +250,51 @@ class BadInputTest {
                         big)),
             c("missing client identifier", 400, () -> signIn(valid(), "Content-Type", FORM)),
             c(
+                "client identifier with a line break, from the query",
+                400,
+                () ->
+                    http.send(
+                        "POST",
+                        SIGNIN + "?X-Plex-Client-Identifier=a%0D%0Ab",
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Accept",
+                        "application/json")),
+            c(
+                "device name with a NUL, from the query",
+                400,
+                () ->
+                    http.send(
+                        "POST",
+                        SIGNIN + "?X-Plex-Device=a%00b",
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Accept",
+                        "application/json",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
+                "two content types",
+                400,
+                () ->
+                    signIn(
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Content-Type",
+                        "application/json",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
+                "source with a control character",
+                400,
+                () ->
+                    http.getJson(
+                        "/security/resources?source=server://living-room%1B",
+                        "X-Plex-Token", token)),
+            c(
                 "duplicated type",
                 400,
                 () ->
