@@ -111,6 +111,60 @@ class LockoutTest {
   }
 
   @Test
+  void lockoutReleasesAtTheExactMillisecondAndLockedAttemptsDoNotExtendIt() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      Http http = fx.http;
+      for (int i = 1; i <= 9; i++) {
+        http.signIn("c", Fixture.USER, "wrong-" + i, null);
+      }
+      assertLocked(http.signIn("c", Fixture.USER, "wrong-10", null), 60);
+      long verificationsBefore = fx.server.passwordVerifications();
+
+      // Refused attempts while locked run one verification each (same work) but add no failure.
+      for (int i = 0; i < 5; i++) {
+        fx.clock.advance(Duration.ofSeconds(10));
+        assertLocked(http.signIn("c", Fixture.USER, "wrong-while-locked", null), 50 - 10L * i);
+      }
+      assertThat(fx.server.passwordVerifications() - verificationsBefore).isEqualTo(5);
+      fx.clock.advance(Duration.ofMillis(9_999));
+      assertLocked(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 1);
+      fx.clock.advance(Duration.ofMillis(1));
+      assertThat(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void wrongPasswordsAndWrongCodesAddUpToOneLockout() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      Http http = fx.http;
+      String wrongCode = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
+      for (int i = 1; i <= 5; i++) {
+        assertThat(http.signIn("c", Fixture.TOTP_USER, "wrong-" + i, null).errorCode())
+            .isEqualTo(1001);
+      }
+      for (int i = 1; i <= 4; i++) {
+        assertThat(
+                http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode).errorCode())
+            .isEqualTo(1028);
+      }
+
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode), 60);
+      String code = Totp.code(fx.totpSecret(), fx.clock.instant());
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+
+      // The next failure after the wait locks for two minutes, on the 2FA path as well.
+      fx.clock.advance(Duration.ofSeconds(60));
+      String laterWrong = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, laterWrong), 120);
+      fx.clock.advance(Duration.ofSeconds(120));
+      String fresh = Totp.code(fx.totpSecret(), fx.clock.instant());
+      assertThat(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
   void aParallelGuessingRunIsJudgedNoFasterThanASequentialOne() throws Exception {
     int guesses = 32;
     try (Fixture fx = Fixture.withAccounts(dataDir)) {
