@@ -7,6 +7,8 @@ import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,73 @@ class TokenLifetimeTest {
       fx.clock.advance(Duration.ofHours(47));
       assertThat(status(fx, fresh)).isEqualTo(200);
     }
+  }
+
+  @Test
+  void everyLinkOfALongTransientChainEndsWhenItsFirstLinkTurns48() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      List<String> chain = new ArrayList<>();
+      chain.add(fx.http.transientToken(account));
+      for (int link = 1; link < 8; link++) {
+        fx.clock.advance(Duration.ofHours(5));
+        chain.add(fx.http.transientToken(chain.get(link - 1)));
+      }
+      chain.add(sourceAccessToken(fx, chain.get(chain.size() - 1)));
+      String sibling = fx.http.transientToken(account);
+
+      fx.clock.advance(Duration.ofHours(48 - 35).minusMillis(1));
+      assertThat(chain).allSatisfy(token -> assertThat(status(fx, token)).isEqualTo(200));
+      fx.clock.advance(Duration.ofMillis(1));
+      assertThat(chain).allSatisfy(token -> assertThat(status(fx, token)).isEqualTo(401));
+      assertThat(
+              fx.http
+                  .getJson(
+                      "/security/token?type=delegation&scope=all",
+                      "X-Plex-Token",
+                      chain.get(chain.size() - 1))
+                  .status())
+          .isEqualTo(401);
+      // A transient token made from the account token 35 hours later has its own 48 hours.
+      assertThat(status(fx, sibling)).isEqualTo(200);
+      assertThat(status(fx, account)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void removingTheAccountFromAnotherProcessKillsEveryDescendantForGood() {
+    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+      String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+      String child = fx.http.transientToken(account);
+      String grandchild = fx.http.transientToken(child);
+      String fromSource = sourceAccessToken(fx, grandchild);
+      String fromSourceChild = fx.http.transientToken(fromSource);
+
+      try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+        assertThat(admin.removeAccount(Fixture.ADMIN)).isTrue();
+        // The same name again is a new account: nothing of the old one comes back to life.
+        admin.addAccount(NewAccount.of(Fixture.ADMIN, Fixture.ADMIN_EMAIL, "new").asAdmin());
+      }
+
+      for (String token : List.of(account, child, grandchild, fromSource, fromSourceChild)) {
+        assertThat(status(fx, token)).isEqualTo(401);
+        assertThat(
+                fx.http
+                    .getJson("/security/resources?source=" + Fixture.SOURCE, "X-Plex-Token", token)
+                    .status())
+            .isEqualTo(401);
+      }
+    }
+  }
+
+  private static String sourceAccessToken(Fixture fx, String token) {
+    return fx.http
+        .getJson("/security/resources?source=" + Fixture.SOURCE, "X-Plex-Token", token)
+        .json()
+        .path("MediaContainer")
+        .path("Device")
+        .path("accessToken")
+        .asText();
   }
 
   @Test
