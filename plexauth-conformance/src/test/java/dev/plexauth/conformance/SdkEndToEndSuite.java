@@ -29,6 +29,10 @@ import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,19 +47,70 @@ abstract class SdkEndToEndSuite {
 
   @TempDir static Path dataDir;
   static Fixture fx;
+  static CapturedLogs logs;
+  static Set<String> secrets;
 
   @BeforeAll
   static void start() {
+    logs = new CapturedLogs();
+    secrets = SecretRecordingTransport.newSecretSet();
     fx = Fixture.withAccounts(dataDir);
+    secrets.add(fx.totpSecret());
   }
 
+  /**
+   * The whole suite ran with every log line captured (the server's and the SDK's at TRACE): none
+   * holds a password, a verification code or a token that was used or issued.
+   */
   @AfterAll
   static void stop() {
-    fx.close();
+    try {
+      fx.close();
+    } finally {
+      logs.close();
+    }
+    assertThat(logs.serverLines())
+        .as("server log lines")
+        .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"));
+    assertThat(logs.sdkLines())
+        .as("SDK log lines")
+        .anyMatch(line -> line.contains("--> POST"))
+        .anyMatch(line -> line.contains("--> headers") && line.contains("X-Plex-Token=***"));
+    assertThat(secrets)
+        .as("secrets seen on the wire")
+        .contains(Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD, Fixture.TOTP_PASSWORD, "carol-pw")
+        .anyMatch(secret -> secret.matches("[A-Za-z0-9_-]{43}"))
+        .anyMatch(secret -> secret.matches("transient-[A-Za-z0-9_-]{43}"))
+        .anyMatch(secret -> secret.matches("\\d{6}"));
+    String all = logs.all();
+    assertThat(leaked(all + "\nplanted " + Fixture.USER_PASSWORD))
+        .as("the search works")
+        .isNotEmpty();
+    assertThat(leaked(all)).as("lengths of the secrets found in the logs").isEmpty();
+    System.out.printf(
+        "log capture: %d server lines, %d SDK lines, %d secrets searched, none found%n",
+        logs.serverLines().size(), logs.sdkLines().size(), secrets.size());
+  }
+
+  /** The lengths of the secrets found in the text, each as a whole word (tokens have - and _). */
+  private static List<Integer> leaked(String text) {
+    List<Integer> found = new ArrayList<>();
+    for (String secret : secrets) {
+      String word = "(?<![A-Za-z0-9_-])" + Pattern.quote(secret) + "(?![A-Za-z0-9_-])";
+      if (Pattern.compile(word).matcher(text).find()) {
+        found.add(secret.length());
+      }
+    }
+    return found;
   }
 
   /** The transport every client of the suite uses: it decides the answers' format. */
   abstract Transport transport();
+
+  /** The suite's transport, remembering every secret that crosses it. */
+  Transport recorded() {
+    return new SecretRecordingTransport(transport(), secrets);
+  }
 
   PlexAPI client(String token) {
     PlexAPI.Builder builder =
@@ -63,7 +118,7 @@ abstract class SdkEndToEndSuite {
             .serverURL(fx.server.url())
             .plexTvURL(fx.server.url() + "/api/v2")
             .clientID("sdk-e2e")
-            .transport(transport());
+            .transport(recorded());
     return (token == null ? builder : builder.accessToken(token)).build();
   }
 
@@ -140,7 +195,10 @@ abstract class SdkEndToEndSuite {
     GetSourceConnectionInformationUnauthorized unauthorized =
         catchThrowableOfType(
             GetSourceConnectionInformationUnauthorized.class,
-            () -> client("bogus").authentication().getSourceConnectionInformation(Fixture.SOURCE));
+            () ->
+                client("bogus-token")
+                    .authentication()
+                    .getSourceConnectionInformation(Fixture.SOURCE));
     GetSourceConnectionInformationBadRequest badRequest =
         catchThrowableOfType(
             GetSourceConnectionInformationBadRequest.class,
@@ -166,7 +224,7 @@ abstract class SdkEndToEndSuite {
         catchThrowableOfType(
             GetTransientTokenUnauthorized.class,
             () ->
-                client("bogus")
+                client("bogus-token")
                     .authentication()
                     .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL));
     String userToken = signIn("sdk-user-2", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
@@ -259,7 +317,7 @@ abstract class SdkEndToEndSuite {
           PlexAPI.builder()
               .serverURL(limited.server.url())
               .plexTvURL(limited.server.url() + "/api/v2")
-              .transport(transport())
+              .transport(recorded())
               .build();
       PostUsersSignInDataRequest bad =
           PostUsersSignInDataRequest.builder()
