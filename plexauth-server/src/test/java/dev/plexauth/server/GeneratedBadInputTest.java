@@ -206,6 +206,12 @@ class GeneratedBadInputTest {
     Map<String, Integer> categories = new LinkedHashMap<>();
     outcomes.forEach(o -> categories.merge(o.c().category(), 1, Integer::sum));
     categories.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    Map<String, Integer> byStatus = new java.util.TreeMap<>();
+    outcomes.stream()
+        .filter(o -> o.verdict() == Verdict.JETTY_4XX)
+        .forEach(o -> byStatus.merge(o.answer().statusLine().substring(9), 1, Integer::sum));
+    md.append("\n| refused by Jetty's HTTP parser with | requests |\n|---|---:|\n");
+    byStatus.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     md.append("\nRefused by Jetty's HTTP parser (with a Plex error body) or closed by it:\n\n");
     for (Outcome o : outcomes) {
       if (o.verdict() == Verdict.JETTY_4XX || o.verdict() == Verdict.JETTY_CLOSED) {
