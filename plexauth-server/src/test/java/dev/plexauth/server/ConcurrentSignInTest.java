@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Simultaneous sign-ins on SQLite: devices never multiply and nothing fails. */
+/** Simultaneous sign-ins: devices never multiply and nothing fails. */
 class ConcurrentSignInTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void simultaneousSignInsFromOneClientLeaveOneTokenAndFromManyClientsOneEach() throws Exception {
     int clients = 8;
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       try {
         List<Future<Http.Response>> same = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,14 @@ class LockoutTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void lockoutEngagesAtTheTenthFailureGrowsAndReleases() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         Http.Response response = http.signIn("c", Fixture.USER, "wrong-" + i, null);
@@ -48,7 +54,7 @@ class LockoutTest {
 
   @Test
   void waitIsCappedAtFifteenMinutesAndFailuresOlderThanTwelveHoursAreForgotten() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         http.signIn("c", Fixture.ADMIN, "wrong", null);
@@ -66,7 +72,7 @@ class LockoutTest {
 
   @Test
   void twoFactorFailuresCountTowardsTheLockout() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
       String wrong = code.equals("123456") ? "654321" : "123456";
@@ -89,7 +95,7 @@ class LockoutTest {
 
   @Test
   void unknownLoginsLockLikeRealOnesSoLockoutRevealsNothing() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       for (int i = 1; i <= 9; i++) {
         assertThat(fx.http.signIn("c", "ghost", "x", null).status()).isEqualTo(401);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.MutableClock;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,14 @@ class TokenLifetimeTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void transientTokenExpiresAfter48Hours() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
       String transientToken = fx.http.transientToken(account);
 
@@ -31,7 +37,7 @@ class TokenLifetimeTest {
 
   @Test
   void transientTokenFromATransientTokenNeverOutlivesItsParent() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       String parent = fx.http.transientToken(account);
       fx.clock.advance(Duration.ofHours(40));
@@ -58,7 +64,7 @@ class TokenLifetimeTest {
 
   @Test
   void replacingTheAccountTokenKillsItsTransientDescendants() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("device-1", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       String child = fx.http.transientToken(account);
       String grandchild = fx.http.transientToken(child);
@@ -77,7 +83,7 @@ class TokenLifetimeTest {
 
   @Test
   void removingAnAccountKillsItsTokens() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
       String child = fx.http.transientToken(account);
 
@@ -93,15 +99,16 @@ class TokenLifetimeTest {
   @Test
   void restartKeepsAccountsAndAccountTokensButNotTransientTokens() {
     MutableClock clock = new MutableClock();
+    TestDatabase database = database(dataDir);
     String account;
     String transientToken;
-    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+    try (Fixture fx = Fixture.start(database, clock, 100)) {
       fx.addStandardData();
       account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       transientToken = fx.http.transientToken(account);
       assertThat(status(fx, transientToken)).isEqualTo(200);
     }
-    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+    try (Fixture fx = Fixture.start(database, clock, 100)) {
       assertThat(fx.server.listAccounts())
           .extracting(Account::username)
           .containsExactly(Fixture.ADMIN, Fixture.USER, Fixture.TOTP_USER);
