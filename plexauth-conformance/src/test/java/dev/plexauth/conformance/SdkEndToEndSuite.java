@@ -27,30 +27,38 @@ import dev.plexauth.server.PlexAuthAdmin;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plexauth SDK client against the real server, every operation and error, over loopback. The
- * suite runs twice: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also validated
- * against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}).
+ * suite runs three times: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also
+ * validated against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}) on
+ * SQLite, and with JSON answers on a real PostgreSQL ({@link SdkEndToEndPostgresTest}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SdkEndToEndSuite {
 
-  @TempDir static Path dataDir;
-  static Fixture fx;
+  Fixture fx;
+
+  /** A new database for a server of the suite: SQLite in the given directory by default. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
 
   @BeforeAll
-  static void start() {
-    fx = Fixture.withAccounts(dataDir);
+  void start(@TempDir Path dataDir) {
+    fx = Fixture.withAccounts(database(dataDir));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     fx.close();
   }
 
@@ -240,8 +248,8 @@ abstract class SdkEndToEndSuite {
   }
 
   @Test
-  void accountAddedByAnotherProcessOnTheSameDataDirectorySignsInWithoutRestart() {
-    try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+  void accountAddedByAnotherProcessOnTheSameDatabaseSignsInWithoutRestart() {
+    try (PlexAuthAdmin admin = fx.database.openAdmin()) {
       admin.addAccount(NewAccount.of("carol", "carol@example.com", "carol-pw"));
     }
 
@@ -253,7 +261,7 @@ abstract class SdkEndToEndSuite {
 
   @Test
   void lockoutAndPerAddressLimitSurfaceAsRateLimitedWithRetryAfter(@TempDir Path otherDir) {
-    try (Fixture limited = Fixture.start(otherDir, new MutableClock(), 12)) {
+    try (Fixture limited = Fixture.start(database(otherDir), new MutableClock(), 12)) {
       limited.addStandardData();
       PlexAPI anonymous =
           PlexAPI.builder()
