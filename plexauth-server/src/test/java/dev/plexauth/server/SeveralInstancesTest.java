@@ -190,6 +190,13 @@ class SeveralInstancesTest {
     assertThat(status(onB, account)).isEqualTo(200);
   }
 
+  @Test
+  void theDatabasePasswordFromTheEnvironmentNeverReachesTheLog() {
+    assertThat(a.output() + b.output())
+        .contains("database " + jdbcUrl)
+        .doesNotContain(SharedPostgres.PASSWORD);
+  }
+
   private static int status(Http instance, String token) {
     return instance.getJson("/api/v2/user", "X-Plex-Token", token).status();
   }
