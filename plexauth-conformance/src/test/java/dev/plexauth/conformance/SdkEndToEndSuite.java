@@ -27,6 +27,7 @@ import dev.plexauth.server.PlexAuthAdmin;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,25 +37,32 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plexauth SDK client against the real server, every operation and error, over loopback. The
- * suite runs twice: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also validated
- * against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}).
+ * suite runs three times: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also
+ * validated against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}) on
+ * SQLite, and with JSON answers on a real PostgreSQL ({@link SdkEndToEndPostgresTest}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SdkEndToEndSuite {
 
-  @TempDir static Path dataDir;
-  static Fixture fx;
-  static CapturedLogs logs;
-  static Set<String> secrets;
+  Fixture fx;
+  CapturedLogs logs;
+  Set<String> secrets;
+
+  /** A new database for a server of the suite: SQLite in the given directory by default. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
 
   @BeforeAll
-  static void start() {
+  void start(@TempDir Path dataDir) {
     logs = new CapturedLogs();
     secrets = SecretRecordingTransport.newSecretSet();
-    fx = Fixture.withAccounts(dataDir);
+    fx = Fixture.withAccounts(database(dataDir));
     secrets.add(fx.totpSecret());
   }
 
@@ -63,7 +71,7 @@ abstract class SdkEndToEndSuite {
    * holds a password, a verification code or a token that was used or issued.
    */
   @AfterAll
-  static void stop() {
+  void stop() {
     try {
       fx.close();
     } finally {
@@ -93,7 +101,7 @@ abstract class SdkEndToEndSuite {
   }
 
   /** The lengths of the secrets found in the text, each as a whole word (tokens have - and _). */
-  private static List<Integer> leaked(String text) {
+  private List<Integer> leaked(String text) {
     List<Integer> found = new ArrayList<>();
     for (String secret : secrets) {
       String word = "(?<![A-Za-z0-9_-])" + Pattern.quote(secret) + "(?![A-Za-z0-9_-])";
@@ -298,8 +306,8 @@ abstract class SdkEndToEndSuite {
   }
 
   @Test
-  void accountAddedByAnotherProcessOnTheSameDataDirectorySignsInWithoutRestart() {
-    try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+  void accountAddedByAnotherProcessOnTheSameDatabaseSignsInWithoutRestart() {
+    try (PlexAuthAdmin admin = fx.database.openAdmin()) {
       admin.addAccount(NewAccount.of("carol", "carol@example.com", "carol-pw"));
     }
 
@@ -311,7 +319,7 @@ abstract class SdkEndToEndSuite {
 
   @Test
   void lockoutAndPerAddressLimitSurfaceAsRateLimitedWithRetryAfter(@TempDir Path otherDir) {
-    try (Fixture limited = Fixture.start(otherDir, new MutableClock(), 12)) {
+    try (Fixture limited = Fixture.start(database(otherDir), new MutableClock(), 12)) {
       limited.addStandardData();
       PlexAPI anonymous =
           PlexAPI.builder()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.StoreDump;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Simultaneous sign-ins on SQLite: 32 clients on one device identifier and 32 on different ones,
- * all released at once. Devices never multiply, no sign-in is lost, and the one token left for the
- * shared device is the last one the store committed: the one its single row holds the hash of.
+ * Simultaneous sign-ins: 32 clients on one device identifier and 32 on different ones, all released
+ * at once. Devices never multiply, no sign-in is lost, and the one token left for the shared device
+ * is the last one the store committed: the one its single row holds the hash of.
  */
 class ConcurrentSignInTest {
 
@@ -29,9 +30,14 @@ class ConcurrentSignInTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void simultaneousSignInsFromOneDeviceLeaveOneTokenAndFromManyDevicesOneEach() throws Exception {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       ExecutorService pool = Executors.newFixedThreadPool(2 * CLIENTS);
       List<Future<Http.Response>> shared = new ArrayList<>();
       List<Future<Http.Response>> separate = new ArrayList<>();
@@ -63,7 +69,7 @@ class ConcurrentSignInTest {
         assertThat(sharedValid).as("tokens that still work for the shared device").hasSize(1);
         assertThat(separateTokens).allMatch(valid(fx));
 
-        List<String> rows = StoreDump.of(dataDir);
+        List<String> rows = StoreDump.of(fx.database);
         long alice = fx.user.account().id();
         long admin = fx.admin.account().id();
         assertThat(tokenRows(rows, alice)).containsExactly(hashRow("shared", sharedValid.get(0)));

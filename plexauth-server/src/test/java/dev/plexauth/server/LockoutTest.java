@@ -7,6 +7,7 @@ import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.StoreDump;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,14 @@ class LockoutTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void lockoutEngagesAtTheTenthFailureGrowsAndReleases() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         Http.Response response = http.signIn("c", Fixture.USER, "wrong-" + i, null);
@@ -58,7 +64,7 @@ class LockoutTest {
 
   @Test
   void waitIsCappedAtFifteenMinutesAndFailuresOlderThanTwelveHoursAreForgotten() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         http.signIn("c", Fixture.ADMIN, "wrong", null);
@@ -76,7 +82,7 @@ class LockoutTest {
 
   @Test
   void twoFactorFailuresCountTowardsTheLockout() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
       String wrong = code.equals("123456") ? "654321" : "123456";
@@ -99,7 +105,7 @@ class LockoutTest {
 
   @Test
   void unknownLoginsLockLikeRealOnesSoLockoutRevealsNothing() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       for (int i = 1; i <= 9; i++) {
         assertThat(fx.http.signIn("c", "ghost", "x", null).status()).isEqualTo(401);
       }
@@ -112,7 +118,7 @@ class LockoutTest {
 
   @Test
   void lockoutReleasesAtTheExactMillisecondAndLockedAttemptsDoNotExtendIt() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         http.signIn("c", Fixture.USER, "wrong-" + i, null);
@@ -136,7 +142,7 @@ class LockoutTest {
 
   @Test
   void wrongPasswordsAndWrongCodesAddUpToOneLockout() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       String wrongCode = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
       for (int i = 1; i <= 5; i++) {
@@ -167,7 +173,7 @@ class LockoutTest {
   @Test
   void aParallelGuessingRunIsJudgedNoFasterThanASequentialOne() throws Exception {
     int guesses = 32;
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       long verificationsBefore = fx.server.passwordVerifications();
 
       List<Http.Response> answers =
@@ -181,7 +187,7 @@ class LockoutTest {
 
   @Test
   void aParallelRunOfWrongCodesIsJudgedNoFasterThanASequentialOne() throws Exception {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
       String wrong = code.equals("123456") ? "654321" : "123456";
 
@@ -206,7 +212,7 @@ class LockoutTest {
     assertThat(answers.stream().filter(r -> r.status() == 429 && r.errorCode() == 1031))
         .as("answers refused by the lockout")
         .hasSize(answers.size() - (Lockout.THRESHOLD - 1));
-    assertThat(StoreDump.of(fx.dataDir))
+    assertThat(StoreDump.of(fx.database))
         .filteredOn(row -> row.startsWith("sign_in_failures:"))
         .singleElement()
         .asString()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.MutableClock;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +18,14 @@ class TokenLifetimeTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void transientTokenExpiresAfter48Hours() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
       String transientToken = fx.http.transientToken(account);
 
@@ -33,7 +39,7 @@ class TokenLifetimeTest {
 
   @Test
   void transientTokenFromATransientTokenNeverOutlivesItsParent() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       String parent = fx.http.transientToken(account);
       fx.clock.advance(Duration.ofHours(40));
@@ -60,7 +66,7 @@ class TokenLifetimeTest {
 
   @Test
   void everyLinkOfALongTransientChainEndsWhenItsFirstLinkTurns48() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       List<String> chain = new ArrayList<>();
       chain.add(fx.http.transientToken(account));
@@ -91,14 +97,14 @@ class TokenLifetimeTest {
 
   @Test
   void removingTheAccountFromAnotherProcessKillsEveryDescendantForGood() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       String child = fx.http.transientToken(account);
       String grandchild = fx.http.transientToken(child);
       String fromSource = sourceAccessToken(fx, grandchild);
       String fromSourceChild = fx.http.transientToken(fromSource);
 
-      try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+      try (PlexAuthAdmin admin = fx.database.openAdmin()) {
         assertThat(admin.removeAccount(Fixture.ADMIN)).isTrue();
         // The same name again is a new account: nothing of the old one comes back to life.
         admin.addAccount(NewAccount.of(Fixture.ADMIN, Fixture.ADMIN_EMAIL, "new").asAdmin());
@@ -127,7 +133,7 @@ class TokenLifetimeTest {
 
   @Test
   void replacingTheAccountTokenKillsItsTransientDescendants() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("device-1", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       String child = fx.http.transientToken(account);
       String grandchild = fx.http.transientToken(child);
@@ -146,7 +152,7 @@ class TokenLifetimeTest {
 
   @Test
   void removingAnAccountKillsItsTokens() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       String account = fx.http.signInToken("c", Fixture.USER, Fixture.USER_PASSWORD, null);
       String child = fx.http.transientToken(account);
 
@@ -162,15 +168,16 @@ class TokenLifetimeTest {
   @Test
   void restartKeepsAccountsAndAccountTokensButNotTransientTokens() {
     MutableClock clock = new MutableClock();
+    TestDatabase database = database(dataDir);
     String account;
     String transientToken;
-    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+    try (Fixture fx = Fixture.start(database, clock, 100)) {
       fx.addStandardData();
       account = fx.http.signInToken("c", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
       transientToken = fx.http.transientToken(account);
       assertThat(status(fx, transientToken)).isEqualTo(200);
     }
-    try (Fixture fx = Fixture.start(dataDir, clock, 100)) {
+    try (Fixture fx = Fixture.start(database, clock, 100)) {
       assertThat(fx.server.listAccounts())
           .extracting(Account::username)
           .containsExactly(Fixture.ADMIN, Fixture.USER, Fixture.TOTP_USER);

@@ -1,0 +1,140 @@
+package dev.plexauth.cli;
+
+import java.lang.reflect.Constructor;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code plexauth} command.
+ *
+ * <pre>{@code
+ * plexauth serve
+ * plexauth signin --server http://127.0.0.1:32400 --login admin
+ * plexauth token details
+ * }</pre>
+ *
+ * Exit codes: 0 success, 1 the server (or the database) said no, 2 a wrong command line, 3 the
+ * server (or the database) could not be reached. Embedded or in tests, {@link #commandLine(Io)}
+ * runs commands in-process with scripted input.
+ */
+@Command(
+    name = "plexauth",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    usageHelpAutoWidth = true,
+    description = "A Plex-compatible authentication server and its client.",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 refused by the server or the database, 2 wrong command line,"
+          + " 3 server or database unreachable."
+    },
+    subcommands = {
+      ServeCommand.class,
+      SigninCommand.class,
+      TokenCommand.class,
+      SourceCommand.class,
+      UserCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show debug logs and the stack trace of an error.")
+  boolean verbose;
+
+  /** Creates the top-level command; subcommands come from {@link #commandLine(Io)}'s factory. */
+  public Main() {}
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    int exitCode = commandLine(Io.system()).execute(args);
+    System.exit(exitCode);
+  }
+
+  /**
+   * The command line, with the exit-code mapping, logging setup and the given surroundings. Set
+   * {@code setOut}/{@code setErr} to capture output.
+   *
+   * @param io standard input, terminal, environment and shutdown hooks
+   * @return the command line; {@code execute(args)} returns the exit code
+   */
+  public static CommandLine commandLine(Io io) {
+    CommandLine commandLine = new CommandLine(new Main(), new Factory(io));
+    ErrorHandler errors = new ErrorHandler();
+    commandLine.setExecutionExceptionHandler(errors);
+    commandLine.setParameterExceptionHandler(errors);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          Logging.configure(isServe(parseResult), verbose(parseResult.originalArgs()));
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    return commandLine;
+  }
+
+  /** Without a command: the usage help on standard error, and the usage exit code. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CliException.USAGE;
+  }
+
+  /** Whether {@code --verbose} is among the arguments (before a {@code --}). */
+  static boolean verbose(List<String> args) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return false;
+      }
+      if (arg.equals("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean verbose(String[] args) {
+    return verbose(List.of(args));
+  }
+
+  private static boolean isServe(ParseResult parseResult) {
+    List<CommandLine> commands = parseResult.asCommandLineList();
+    return commands.get(commands.size() - 1).getCommand() instanceof ServeCommand;
+  }
+
+  /** Creates commands, handing {@link Io} to those whose constructor takes it. */
+  private static final class Factory implements IFactory {
+    private final Io io;
+
+    Factory(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      Constructor<K> withIo;
+      try {
+        withIo = type.getDeclaredConstructor(Io.class);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+      withIo.setAccessible(true);
+      return withIo.newInstance(io);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.plexauth.cli;
+
+import dev.plexauth.sdk.PlexAPI;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the commands that use a signed-in session: the server and token from the config
+ * file that {@code signin} wrote, overridable with {@code --server}, {@code --token} or {@code
+ * PLEX_TOKEN}.
+ */
+final class SessionOptions {
+
+  @Mixin ConfigOption config;
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "The plexauth server, e.g. http://127.0.0.1:32400. Default: the signed-in one.")
+  String server;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "The account token. Default: $PLEX_TOKEN, else the signed-in one. Prefer PLEX_TOKEN: other"
+              + " users can see command lines.")
+  String token;
+
+  /**
+   * A client with the server and token to use.
+   *
+   * @param io the environment
+   * @return the client
+   * @throws CliException when there is no server or no token
+   */
+  PlexAPI client(Io io) {
+    ConfigFile stored = config.load(io);
+    String url = server != null ? Clients.normalize(server) : stored.server();
+    if (url == null) {
+      throw CliException.usage(
+          "no server: sign in first (plexauth signin --server URL) or pass --server URL");
+    }
+    String accessToken = token != null ? token : io.env("PLEX_TOKEN");
+    // The stored token goes only to the server that issued it, never to another --server.
+    if (accessToken == null && url.equals(stored.server())) {
+      accessToken = stored.token();
+    }
+    if (accessToken == null || accessToken.isBlank()) {
+      throw CliException.usage(
+          "not signed in to "
+              + url
+              + ": run plexauth signin --server "
+              + url
+              + ", or pass --token or set PLEX_TOKEN");
+    }
+    String clientIdentifier = stored.storedClientIdentifier();
+    return Clients.forServer(url, clientIdentifier).accessToken(accessToken.strip()).build();
+  }
+}

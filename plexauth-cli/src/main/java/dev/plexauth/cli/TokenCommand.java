@@ -1,0 +1,10 @@
+package dev.plexauth.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code plexauth token details|transient}: the signed-in token. */
+@Command(
+    name = "token",
+    description = "Inspect the signed-in token or get a transient token from it.",
+    subcommands = {TokenDetailsCommand.class, TokenTransientCommand.class})
+final class TokenCommand extends GroupCommand {}

@@ -1,0 +1,11 @@
+package dev.plexauth.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code plexauth user add|list|remove}: the accounts of a data directory or database. */
+@Command(
+    name = "user",
+    description =
+        "Manage accounts in the data directory (or --db), also while a server runs on it.",
+    subcommands = {UserAddCommand.class, UserListCommand.class, UserRemoveCommand.class})
+final class UserCommand extends GroupCommand {}
