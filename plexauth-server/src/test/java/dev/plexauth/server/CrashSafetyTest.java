@@ -2,13 +2,10 @@ package dev.plexauth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plexauth.server.support.CrashServerMain;
+import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.support.Http;
-import java.io.BufferedReader;
+import dev.plexauth.server.support.ServerProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety: the server runs in its own JVM ({@link CrashServerMain}) on a data directory while
+ * Crash safety: the server runs in its own JVM ({@link ServerProcess}) on a data directory while
  * clients sign in (each from a new device, then minting a transient token) and accounts are added
  * both through the server process and through {@link PlexAuthAdmin} in this process. Mid-load the
  * server gets SIGKILL ({@link Process#destroyForcibly()}, checked by its exit status 137 = 128 +
@@ -47,7 +43,6 @@ class CrashSafetyTest {
   private static final int ROUNDS = 3;
   private static final int SIGN_IN_WORKERS = 4;
   private static final Duration LOAD = Duration.ofMillis(1500);
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String LOGIN = "crash-user";
   private static final String PASSWORD = "crash-password";
   private static final int SIGKILL_EXIT = 128 + 9;
@@ -123,7 +118,7 @@ class CrashSafetyTest {
         Thread.sleep(20);
       }
       killed.set(true);
-      int exit = child.kill();
+      int exit = child.process().kill();
       pool.shutdown();
       assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("load stopped").isTrue();
       return exit;
@@ -136,14 +131,14 @@ class CrashSafetyTest {
     for (int n = 0; !killed.get(); n++) {
       String device = prefix + n;
       try {
-        Http.Response answer = child.http.signIn(device, LOGIN, PASSWORD, null);
+        Http.Response answer = child.http().signIn(device, LOGIN, PASSWORD, null);
         if (answer.status() != 201) {
           unexpected.add(device + ": " + answer.status() + " " + answer.body());
           return;
         }
         String token = answer.json().path("authToken").asText();
         signIns.add(new String[] {device, token});
-        transients.add(child.http.transientToken(token));
+        transients.add(child.http().transientToken(token));
       } catch (RuntimeException | AssertionError e) {
         // Refused or cut off: acceptable only once the server is gone.
         if (killed.get()) {
@@ -192,14 +187,14 @@ class CrashSafetyTest {
    */
   private List<String> verifyEverythingAcknowledged(Child child) {
     for (String[] signIn : signIns) {
-      Http.Response details = child.http.getJson("/api/v2/user", "X-Plex-Token", signIn[1]);
+      Http.Response details = child.http().getJson("/api/v2/user", "X-Plex-Token", signIn[1]);
       assertThat(details.status())
           .as("token of the acknowledged sign-in %s", signIn[0])
           .isEqualTo(200);
       assertThat(details.json().path("username").asText()).isEqualTo(LOGIN);
     }
     for (String token : transients) {
-      assertThat(child.http.getJson("/api/v2/user", "X-Plex-Token", token).status())
+      assertThat(child.http().getJson("/api/v2/user", "X-Plex-Token", token).status())
           .as("a transient token after the restart")
           .isEqualTo(401);
     }
@@ -214,7 +209,7 @@ class CrashSafetyTest {
     List<String> sample = new ArrayList<>(lastOf(serverAdditions, 6));
     sample.addAll(lastOf(adminAdditions, 3));
     for (String name : sample) {
-      assertThat(child.http.signIn("check-" + name, name, "pw-" + name, null).status())
+      assertThat(child.http().signIn("check-" + name, name, "pw-" + name, null).status())
           .as("sign-in of the acknowledged account %s", name)
           .isEqualTo(201);
     }
@@ -262,100 +257,27 @@ class CrashSafetyTest {
     Files.writeString(report, md.toString());
   }
 
-  /** The server process: its port, an HTTP client for it, and its stdin for additions. */
-  private static final class Child implements AutoCloseable {
-    final Process process;
-    final Http http;
-    private final BlockingQueue<String> messages;
-    private final PrintWriter stdin;
-
-    private Child(Process process, BlockingQueue<String> messages, int port) {
-      this.process = process;
-      this.messages = messages;
-      this.http = new Http("http://127.0.0.1:" + port);
-      this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
-    static Child start(Path dataDir) throws Exception {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  CrashServerMain.class.getName(),
-                  dataDir.toAbsolutePath().toString())
-              .redirectErrorStream(true)
-              .start();
-      BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader out =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = out.readLine()) != null) {
-                    if (line.startsWith(CrashServerMain.PREFIX)) {
-                      messages.add(line.substring(CrashServerMain.PREFIX.length()));
-                    }
-                  }
-                } catch (IOException e) {
-                  // The process is gone.
-                }
-              },
-              "crash-server-output");
-      reader.setDaemon(true);
-      reader.start();
-      String first = messages.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (first == null || !first.startsWith("port=")) {
-        process.destroyForcibly();
-        throw new AssertionError("the server process did not start: " + first);
-      }
-      return new Child(process, messages, Integer.parseInt(first.substring(5)));
+  /** The server in its own JVM, and an HTTP client for it. */
+  private record Child(ServerProcess process, Http http) implements AutoCloseable {
+    static Child start(Path dataDir) {
+      ServerProcess process =
+          ServerProcess.start("crash", JdbcStore.sqliteUrl(dataDir), Map.of(), 1_000_000);
+      return new Child(process, new Http(process.url()));
     }
 
     /** Asks the server process to add an account; true once it says the account is stored. */
     boolean add(String name) {
-      stdin.println("add " + name);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       try {
-        while (System.nanoTime() < deadline) {
-          String answer = messages.poll(50, TimeUnit.MILLISECONDS);
-          if (answer != null) {
-            return ("added " + name).equals(answer);
-          }
-          if (!process.isAlive()) {
-            return false;
-          }
-        }
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        process.addAccount(name, name + "@example.com", "pw-" + name);
+        return true;
+      } catch (IllegalStateException e) {
         return false;
       }
-    }
-
-    /** SIGKILL, then the exit status. */
-    int kill() throws InterruptedException {
-      process.destroyForcibly();
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      return process.exitValue();
     }
 
     @Override
     public void close() {
-      stdin.close();
-      try {
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      process.close();
     }
   }
 }

@@ -8,9 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A plexauth server in its own JVM, for tests of several instances on one database: {@code java -cp
- * … ServerMain JDBC_URL}. It listens on a free loopback port, prints {@value #PORT_LINE} and the
- * port, and then reads commands from standard input, one a line:
+ * A plexauth server in its own JVM, for tests of several instances on one database and of crashes:
+ * {@code java -cp … ServerMain JDBC_URL [SIGN_INS_PER_MINUTE]}. It listens on a free loopback port,
+ * prints {@value #PORT_LINE} and the port, and then reads commands from standard input, one a line:
  *
  * <pre>
  * add-account USERNAME EMAIL PASSWORD   adds an account through this server; answers "added USERNAME"
@@ -27,14 +27,17 @@ public final class ServerMain {
   private ServerMain() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ServerMain JDBC_URL");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: ServerMain JDBC_URL [SIGN_INS_PER_MINUTE]");
       System.exit(2);
     }
+    int signInsPerMinute =
+        args.length == 2 ? Integer.parseInt(args[1]) : PlexAuthServer.DEFAULT_SIGN_IN_RATE_LIMIT;
     PlexAuthServer server =
         PlexAuthServer.builder()
             .jdbcUrl(args[0])
             .port(0)
+            .signInRateLimit(signInsPerMinute)
             .createOwnerOnFirstStart(false)
             .build()
             .start();

@@ -1,5 +1,6 @@
 package dev.plexauth.server.support;
 
+import dev.plexauth.server.PlexAuthServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ public final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private final String name;
   private final Process process;
@@ -33,7 +35,8 @@ public final class ServerProcess implements AutoCloseable {
   private final List<String> output = new ArrayList<>();
   private final int port;
 
-  private ServerProcess(String name, String jdbcUrl, Map<String, String> environment) {
+  private ServerProcess(
+      String name, String jdbcUrl, Map<String, String> environment, int signInsPerMinute) {
     this.name = name;
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
@@ -46,7 +49,8 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 ServerMain.class.getName(),
-                jdbcUrl)
+                jdbcUrl,
+                Integer.toString(signInsPerMinute))
             .redirectErrorStream(true);
     builder.environment().remove("PGPASSWORD");
     builder.environment().remove("PLEXAUTH_DB_PASSWORD");
@@ -78,7 +82,41 @@ public final class ServerProcess implements AutoCloseable {
    * @return the running instance
    */
   public static ServerProcess start(String name, String jdbcUrl, Map<String, String> environment) {
-    return new ServerProcess(name, jdbcUrl, environment);
+    return new ServerProcess(name, jdbcUrl, environment, PlexAuthServer.DEFAULT_SIGN_IN_RATE_LIMIT);
+  }
+
+  /**
+   * Starts an instance with its own per-address sign-in limit (a load test from one address needs
+   * more than the default) and waits until it listens.
+   *
+   * @param name for messages
+   * @param jdbcUrl the database
+   * @param environment extra variables
+   * @param signInsPerMinute sign-in attempts allowed per address and minute
+   * @return the running instance
+   */
+  public static ServerProcess start(
+      String name, String jdbcUrl, Map<String, String> environment, int signInsPerMinute) {
+    return new ServerProcess(name, jdbcUrl, environment, signInsPerMinute);
+  }
+
+  /**
+   * Kills the instance with SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook
+   * runs, nothing is flushed or closed.
+   *
+   * @return the exit status, 137 (128 + 9) for SIGKILL
+   */
+  public int kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " did not die within " + STOP_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return process.exitValue();
   }
 
   /** The base URL. */
@@ -106,10 +144,19 @@ public final class ServerProcess implements AutoCloseable {
     try {
       while (true) {
         long left = deadline - System.nanoTime();
-        String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+        String line =
+            left > 0 ? lines.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS) : null;
+        if (line == null && left > 0 && process.isAlive()) {
+          continue;
+        }
         if (line == null) {
           throw new IllegalStateException(
-              name + " did not print '" + prefix + "' within " + timeout + "; output: " + output());
+              name
+                  + (process.isAlive()
+                      ? " did not print '" + prefix + "' within " + timeout
+                      : " exited")
+                  + "; output: "
+                  + output());
         }
         if (line.startsWith(prefix)) {
           return line;
