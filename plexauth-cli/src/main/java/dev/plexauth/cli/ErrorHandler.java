@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import picocli.CommandLine;
@@ -111,20 +112,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   /**
    * {@code could not connect to 127.0.0.1:9 (ConnectException)} → {@code …: connection refused}.
    */
-  private static String why(PlexConnectionException connection) {
+  static String why(PlexConnectionException connection) {
     String message = withoutOperation(connection.getMessage());
-    Throwable cause = connection.getCause();
-    while (cause != null && cause.getCause() != null && !(cause instanceof ConnectException)) {
-      cause = cause.getCause();
+    String reason = null;
+    // The JDK client wraps an unknown host in a ConnectException, so the whole chain is read and
+    // the most specific reason wins.
+    for (Throwable cause = connection.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        reason = "unknown host";
+        break;
+      }
+      if (cause instanceof SSLException) {
+        reason = "TLS failed";
+        break;
+      }
+      if (cause instanceof ConnectException && reason == null) {
+        reason = "connection refused";
+      }
     }
-    String reason;
-    if (cause instanceof ConnectException) {
-      reason = "connection refused";
-    } else if (cause instanceof UnknownHostException) {
-      reason = "unknown host";
-    } else if (cause instanceof SSLException) {
-      reason = "TLS failed";
-    } else {
+    if (reason == null) {
       return message;
     }
     return message.replaceFirst("\\s*\\(\\w+\\)$", "") + ": " + reason;

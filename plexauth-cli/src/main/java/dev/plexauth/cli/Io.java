@@ -76,6 +76,16 @@ public final class Io {
   }
 
   /**
+   * All environment variables, for the server and the database settings that read several of them
+   * ({@code PLEXAUTH_ADMIN_*}, {@code PLEXAUTH_DB_PASSWORD}, {@code PGPASSWORD}, …).
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, String> environment() {
+    return env;
+  }
+
+  /**
    * An environment variable.
    *
    * @param name the name

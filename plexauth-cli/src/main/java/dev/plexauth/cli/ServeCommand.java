@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -60,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
-        PlexAuthServer.builder().host(host).port(port).environment(environment());
+        PlexAuthServer.builder().host(host).port(port).environment(io.environment());
     String jdbcUrl = store.jdbcUrl();
     String storage;
     if (jdbcUrl != null) {
@@ -104,18 +102,5 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     return 0;
-  }
-
-  /** The owner variables come from the surroundings, so tests can set them. */
-  private Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>();
-    for (String name :
-        new String[] {"PLEXAUTH_ADMIN_LOGIN", "PLEXAUTH_ADMIN_EMAIL", "PLEXAUTH_ADMIN_PASSWORD"}) {
-      String value = io.env(name);
-      if (value != null) {
-        env.put(name, value);
-      }
-    }
-    return env;
   }
 }

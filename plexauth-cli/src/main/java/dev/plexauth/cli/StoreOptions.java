@@ -22,7 +22,9 @@ final class StoreOptions {
       names = "--db",
       paramLabel = "JDBC_URL",
       description =
-          "A database instead of the data directory: jdbc:sqlite:FILE or jdbc:postgresql:…")
+          "A database instead of the data directory: jdbc:sqlite:FILE or"
+              + " jdbc:postgresql://HOST:PORT/DB?user=U (the password from $PLEXAUTH_DB_PASSWORD or"
+              + " $PGPASSWORD, never on the command line).")
   String jdbcUrl;
 
   /**
@@ -62,6 +64,8 @@ final class StoreOptions {
    */
   PlexAuthAdmin openAdmin(Io io) {
     String url = jdbcUrl();
-    return url != null ? PlexAuthAdmin.open(url) : PlexAuthAdmin.open(dataDir(io));
+    return url != null
+        ? PlexAuthAdmin.open(url, io.environment())
+        : PlexAuthAdmin.open(dataDir(io));
   }
 }

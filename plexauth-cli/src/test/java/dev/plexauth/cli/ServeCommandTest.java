@@ -3,6 +3,7 @@ package dev.plexauth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plexauth.cli.Cli.Result;
+import dev.plexauth.server.support.SharedPostgres;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,46 @@ class ServeCommandTest {
         result.join();
       }
     }
+  }
+
+  @Test
+  void serveAndTheAdminCommandsRunOnPostgresWithThePasswordFromTheEnvironment() throws Exception {
+    String db = SharedPostgres.asPasswordUser(SharedPostgres.newDatabase());
+    Cli withPassword =
+        Cli.in(home)
+            .env("PLEXAUTH_DB_PASSWORD", SharedPostgres.PASSWORD)
+            .env("PLEXAUTH_ADMIN_PASSWORD", "owner-Pa55word!");
+
+    try (Serving serving = new Serving(withPassword, "serve", "--port", "0", "--db", db)) {
+      Matcher url = URL.matcher(serving.awaitStarted());
+      assertThat(url.find()).as(serving.out.toString()).isTrue();
+
+      Cli.in(home)
+          .env("PLEXAUTH_DB_PASSWORD", SharedPostgres.PASSWORD)
+          .stdin("pg-Pa55word!\n")
+          .run(
+              "user",
+              "add",
+              "--db",
+              db,
+              "--username",
+              "pgbob",
+              "--email",
+              "pgbob@example.com",
+              "--password-stdin")
+          .succeeded();
+      Cli.in(home)
+          .stdin("pg-Pa55word!\n")
+          .run("signin", "--server", url.group(1), "--login", "pgbob", "--password-stdin")
+          .succeeded();
+      assertThat(Cli.in(home).run("token", "details").succeeded().out()).contains("pgbob");
+
+      Result noPassword =
+          Cli.in(home).run("user", "list", "--db", db).failed(CliException.UNREACHABLE);
+      assertThat(noPassword.err()).startsWith("plexauth: ").doesNotContain("Exception");
+      assertThat(serving.stop().exitCode()).isZero();
+    }
+    assertThat(String.join("\n", Cli.ALL_OUTPUT)).doesNotContain(SharedPostgres.PASSWORD);
   }
 
   @Test

@@ -27,35 +27,98 @@ import dev.plexauth.server.PlexAuthAdmin;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plexauth SDK client against the real server, every operation and error, over loopback. The
- * suite runs twice: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also validated
- * against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}).
+ * suite runs three times: with JSON answers ({@link SdkEndToEndJsonTest}, each answer also
+ * validated against the OpenAPI contract) and with XML answers ({@link SdkEndToEndXmlTest}) on
+ * SQLite, and with JSON answers on a real PostgreSQL ({@link SdkEndToEndPostgresTest}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SdkEndToEndSuite {
 
-  @TempDir static Path dataDir;
-  static Fixture fx;
+  Fixture fx;
+  CapturedLogs logs;
+  Set<String> secrets;
 
-  @BeforeAll
-  static void start() {
-    fx = Fixture.withAccounts(dataDir);
+  /** A new database for a server of the suite: SQLite in the given directory by default. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
   }
 
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    logs = new CapturedLogs();
+    secrets = SecretRecordingTransport.newSecretSet();
+    fx = Fixture.withAccounts(database(dataDir));
+    secrets.add(fx.totpSecret());
+  }
+
+  /**
+   * The whole suite ran with every log line captured (the server's and the SDK's at TRACE): none
+   * holds a password, a verification code or a token that was used or issued.
+   */
   @AfterAll
-  static void stop() {
-    fx.close();
+  void stop() {
+    try {
+      fx.close();
+    } finally {
+      logs.close();
+    }
+    assertThat(logs.serverLines())
+        .as("server log lines")
+        .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"));
+    assertThat(logs.sdkLines())
+        .as("SDK log lines")
+        .anyMatch(line -> line.contains("--> POST"))
+        .anyMatch(line -> line.contains("--> headers") && line.contains("X-Plex-Token=***"));
+    assertThat(secrets)
+        .as("secrets seen on the wire")
+        .contains(Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD, Fixture.TOTP_PASSWORD, "carol-pw")
+        .anyMatch(secret -> secret.matches("[A-Za-z0-9_-]{43}"))
+        .anyMatch(secret -> secret.matches("transient-[A-Za-z0-9_-]{43}"))
+        .anyMatch(secret -> secret.matches("\\d{6}"));
+    String all = logs.all();
+    assertThat(leaked(all + "\nplanted " + Fixture.USER_PASSWORD))
+        .as("the search works")
+        .isNotEmpty();
+    assertThat(leaked(all)).as("lengths of the secrets found in the logs").isEmpty();
+    System.out.printf(
+        "log capture: %d server lines, %d SDK lines, %d secrets searched, none found%n",
+        logs.serverLines().size(), logs.sdkLines().size(), secrets.size());
+  }
+
+  /** The lengths of the secrets found in the text, each as a whole word (tokens have - and _). */
+  private List<Integer> leaked(String text) {
+    List<Integer> found = new ArrayList<>();
+    for (String secret : secrets) {
+      String word = "(?<![A-Za-z0-9_-])" + Pattern.quote(secret) + "(?![A-Za-z0-9_-])";
+      if (Pattern.compile(word).matcher(text).find()) {
+        found.add(secret.length());
+      }
+    }
+    return found;
   }
 
   /** The transport every client of the suite uses: it decides the answers' format. */
   abstract Transport transport();
+
+  /** The suite's transport, remembering every secret that crosses it. */
+  Transport recorded() {
+    return new SecretRecordingTransport(transport(), secrets);
+  }
 
   PlexAPI client(String token) {
     PlexAPI.Builder builder =
@@ -63,7 +126,7 @@ abstract class SdkEndToEndSuite {
             .serverURL(fx.server.url())
             .plexTvURL(fx.server.url() + "/api/v2")
             .clientID("sdk-e2e")
-            .transport(transport());
+            .transport(recorded());
     return (token == null ? builder : builder.accessToken(token)).build();
   }
 
@@ -140,7 +203,10 @@ abstract class SdkEndToEndSuite {
     GetSourceConnectionInformationUnauthorized unauthorized =
         catchThrowableOfType(
             GetSourceConnectionInformationUnauthorized.class,
-            () -> client("bogus").authentication().getSourceConnectionInformation(Fixture.SOURCE));
+            () ->
+                client("bogus-token")
+                    .authentication()
+                    .getSourceConnectionInformation(Fixture.SOURCE));
     GetSourceConnectionInformationBadRequest badRequest =
         catchThrowableOfType(
             GetSourceConnectionInformationBadRequest.class,
@@ -166,7 +232,7 @@ abstract class SdkEndToEndSuite {
         catchThrowableOfType(
             GetTransientTokenUnauthorized.class,
             () ->
-                client("bogus")
+                client("bogus-token")
                     .authentication()
                     .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL));
     String userToken = signIn("sdk-user-2", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
@@ -240,8 +306,8 @@ abstract class SdkEndToEndSuite {
   }
 
   @Test
-  void accountAddedByAnotherProcessOnTheSameDataDirectorySignsInWithoutRestart() {
-    try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+  void accountAddedByAnotherProcessOnTheSameDatabaseSignsInWithoutRestart() {
+    try (PlexAuthAdmin admin = fx.database.openAdmin()) {
       admin.addAccount(NewAccount.of("carol", "carol@example.com", "carol-pw"));
     }
 
@@ -253,13 +319,13 @@ abstract class SdkEndToEndSuite {
 
   @Test
   void lockoutAndPerAddressLimitSurfaceAsRateLimitedWithRetryAfter(@TempDir Path otherDir) {
-    try (Fixture limited = Fixture.start(otherDir, new MutableClock(), 12)) {
+    try (Fixture limited = Fixture.start(database(otherDir), new MutableClock(), 12)) {
       limited.addStandardData();
       PlexAPI anonymous =
           PlexAPI.builder()
               .serverURL(limited.server.url())
               .plexTvURL(limited.server.url() + "/api/v2")
-              .transport(transport())
+              .transport(recorded())
               .build();
       PostUsersSignInDataRequest bad =
           PostUsersSignInDataRequest.builder()

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,14 +63,37 @@ public final class PlexAuthAdmin implements AutoCloseable {
   }
 
   /**
-   * Opens a database by JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}).
+   * Opens a database by JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}), with the
+   * PostgreSQL password from {@code PLEXAUTH_DB_PASSWORD} or {@code PGPASSWORD} in {@link
+   * System#getenv()}.
    *
    * @param jdbcUrl the database
    * @return the administration; close it when done
    */
   public static PlexAuthAdmin open(String jdbcUrl) {
+    return open(jdbcUrl, System.getenv());
+  }
+
+  /**
+   * Opens a database by JDBC URL, with the database settings read from the given variables (see
+   * {@link JdbcStore#open(String, Map)}).
+   *
+   * <pre>{@code
+   * try (PlexAuthAdmin admin = PlexAuthAdmin.open(
+   *     "jdbc:postgresql://db.internal:5432/plexauth?user=plexauth",
+   *     Map.of("PLEXAUTH_DB_PASSWORD", password))) {
+   *   admin.addAccount(NewAccount.of("alice", "alice@example.com", "s3cret"));
+   * }
+   * }</pre>
+   *
+   * @param jdbcUrl the database
+   * @param environment where {@code PLEXAUTH_DB_PASSWORD}, {@code PGPASSWORD} and {@code
+   *     PLEXAUTH_DB_POOL_SIZE} are read
+   * @return the administration; close it when done
+   */
+  public static PlexAuthAdmin open(String jdbcUrl, Map<String, String> environment) {
     return new PlexAuthAdmin(
-        JdbcStore.open(jdbcUrl), true, new PasswordHasher(), Clock.systemUTC());
+        JdbcStore.open(jdbcUrl, environment), true, new PasswordHasher(), Clock.systemUTC());
   }
 
   /**

@@ -97,7 +97,7 @@ public final class PlexAuthServer implements AutoCloseable {
       }
       jdbcUrl = JdbcStore.sqliteUrl(config.dataDir);
     }
-    store = JdbcStore.open(jdbcUrl);
+    store = JdbcStore.open(jdbcUrl, config.environment);
     try {
       hasher = new PasswordHasher();
       // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
@@ -335,9 +335,15 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * A database other than the SQLite file in the data directory.
+     * A database other than the SQLite file in the data directory. Several servers on one
+     * PostgreSQL database share accounts, account tokens, lockout counts and sources:
      *
-     * @param jdbcUrl {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}
+     * <pre>{@code
+     * // the password comes from PLEXAUTH_DB_PASSWORD (or PGPASSWORD) in environment(...)
+     * builder.jdbcUrl("jdbc:postgresql://db.internal:5432/plexauth?user=plexauth")
+     * }</pre>
+     *
+     * @param jdbcUrl {@code jdbc:sqlite:…} or {@code jdbc:postgresql://HOST:PORT/DB?user=…}
      * @return this builder
      */
     public Builder jdbcUrl(String jdbcUrl) {
@@ -409,7 +415,9 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * Where the {@code PLEXAUTH_ADMIN_*} values come from; {@link System#getenv()} by default.
+     * Where the {@code PLEXAUTH_ADMIN_*} values and the database settings ({@value
+     * JdbcStore#PASSWORD_VARIABLE} or {@value JdbcStore#PGPASSWORD_VARIABLE}, {@value
+     * JdbcStore#POOL_SIZE_VARIABLE}) come from; {@link System#getenv()} by default.
      *
      * @param environment the variables
      * @return this builder

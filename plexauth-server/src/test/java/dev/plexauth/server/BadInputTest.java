@@ -250,6 +250,51 @@ class BadInputTest {
                         big)),
             c("missing client identifier", 400, () -> signIn(valid(), "Content-Type", FORM)),
             c(
+                "client identifier with a line break, from the query",
+                400,
+                () ->
+                    http.send(
+                        "POST",
+                        SIGNIN + "?X-Plex-Client-Identifier=a%0D%0Ab",
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Accept",
+                        "application/json")),
+            c(
+                "device name with a NUL, from the query",
+                400,
+                () ->
+                    http.send(
+                        "POST",
+                        SIGNIN + "?X-Plex-Device=a%00b",
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Accept",
+                        "application/json",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
+                "two content types",
+                400,
+                () ->
+                    signIn(
+                        valid(),
+                        "Content-Type",
+                        FORM,
+                        "Content-Type",
+                        "application/json",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
+                "source with a control character",
+                400,
+                () ->
+                    http.getJson(
+                        "/security/resources?source=server://living-room%1B",
+                        "X-Plex-Token", token)),
+            c(
                 "duplicated type",
                 400,
                 () ->
@@ -393,6 +438,39 @@ class BadInputTest {
     assertThat(failures).isEmpty();
     assertThat(StoreDump.of(dataDir)).isEqualTo(before);
     assertThat(http.getJson("/api/v2/user", "X-Plex-Token", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void whatJettyRefusesBeforeAnyRouteStillGetsAPlexErrorBodyAndNeverA5xx() {
+    int port = fx.server.port();
+    RawHttp.Answer tooLarge =
+        RawHttp.exchange(
+            port,
+            "GET /api/v2/user HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                + "X-Plex-Token: "
+                + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+    RawHttp.Answer badVersion =
+        RawHttp.exchange(
+            port, "GET /api/v2/user HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    RawHttp.Answer controlCharacter =
+        RawHttp.exchange(
+            port,
+            "GET /api/v2/user HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Plex-Token: a\u0000b\r\n"
+                + "Connection: close\r\n\r\n");
+
+    assertThat(tooLarge.status()).isEqualTo(431);
+    // The headers were never read, so Accept is unknown: the answer is the default, XML.
+    assertThat(tooLarge.head()).contains("text/xml", "X-Plex-Protocol: 1.0");
+    assertThat(tooLarge.body())
+        .endsWith(
+            "<errors><error code=\"1004\" message=\"The request headers are larger than 8 KiB\""
+                + " status=\"431\"/></errors>");
+    // Jetty's own answer would be 505; a client's unknown version is the client's mistake.
+    assertThat(badVersion.status()).isEqualTo(400);
+    assertThat(badVersion.body()).contains("<errors><error code=\"1004\"", "status=\"400\"");
+    assertThat(controlCharacter.status()).isEqualTo(400);
+    assertThat(controlCharacter.body()).contains("The request is not valid HTTP");
   }
 
   private static Http.Response chunkedOversizedSignIn() {

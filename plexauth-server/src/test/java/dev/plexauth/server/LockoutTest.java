@@ -2,11 +2,22 @@ package dev.plexauth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plexauth.server.auth.Lockout;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.StoreDump;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +26,14 @@ class LockoutTest {
 
   @TempDir Path dataDir;
 
+  /** The database each test runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @Test
   void lockoutEngagesAtTheTenthFailureGrowsAndReleases() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         Http.Response response = http.signIn("c", Fixture.USER, "wrong-" + i, null);
@@ -48,7 +64,7 @@ class LockoutTest {
 
   @Test
   void waitIsCappedAtFifteenMinutesAndFailuresOlderThanTwelveHoursAreForgotten() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
         http.signIn("c", Fixture.ADMIN, "wrong", null);
@@ -66,7 +82,7 @@ class LockoutTest {
 
   @Test
   void twoFactorFailuresCountTowardsTheLockout() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
       String wrong = code.equals("123456") ? "654321" : "123456";
@@ -89,7 +105,7 @@ class LockoutTest {
 
   @Test
   void unknownLoginsLockLikeRealOnesSoLockoutRevealsNothing() {
-    try (Fixture fx = Fixture.withAccounts(dataDir)) {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       for (int i = 1; i <= 9; i++) {
         assertThat(fx.http.signIn("c", "ghost", "x", null).status()).isEqualTo(401);
       }
@@ -97,6 +113,135 @@ class LockoutTest {
       // Other accounts are unaffected.
       assertThat(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
           .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void lockoutReleasesAtTheExactMillisecondAndLockedAttemptsDoNotExtendIt() {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      Http http = fx.http;
+      for (int i = 1; i <= 9; i++) {
+        http.signIn("c", Fixture.USER, "wrong-" + i, null);
+      }
+      assertLocked(http.signIn("c", Fixture.USER, "wrong-10", null), 60);
+      long verificationsBefore = fx.server.passwordVerifications();
+
+      // Refused attempts while locked run one verification each (same work) but add no failure.
+      for (int i = 0; i < 5; i++) {
+        fx.clock.advance(Duration.ofSeconds(10));
+        assertLocked(http.signIn("c", Fixture.USER, "wrong-while-locked", null), 50 - 10L * i);
+      }
+      assertThat(fx.server.passwordVerifications() - verificationsBefore).isEqualTo(5);
+      fx.clock.advance(Duration.ofMillis(9_999));
+      assertLocked(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 1);
+      fx.clock.advance(Duration.ofMillis(1));
+      assertThat(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void wrongPasswordsAndWrongCodesAddUpToOneLockout() {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      Http http = fx.http;
+      String wrongCode = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
+      for (int i = 1; i <= 5; i++) {
+        assertThat(http.signIn("c", Fixture.TOTP_USER, "wrong-" + i, null).errorCode())
+            .isEqualTo(1001);
+      }
+      for (int i = 1; i <= 4; i++) {
+        assertThat(
+                http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode).errorCode())
+            .isEqualTo(1028);
+      }
+
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode), 60);
+      String code = Totp.code(fx.totpSecret(), fx.clock.instant());
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+
+      // The next failure after the wait locks for two minutes, on the 2FA path as well.
+      fx.clock.advance(Duration.ofSeconds(60));
+      String laterWrong = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
+      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, laterWrong), 120);
+      fx.clock.advance(Duration.ofSeconds(120));
+      String fresh = Totp.code(fx.totpSecret(), fx.clock.instant());
+      assertThat(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aParallelGuessingRunIsJudgedNoFasterThanASequentialOne() throws Exception {
+    int guesses = 32;
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      long verificationsBefore = fx.server.passwordVerifications();
+
+      List<Http.Response> answers =
+          parallel(guesses, i -> fx.http.signIn("c", Fixture.USER, "guess-" + i, null));
+
+      assertJudgedExactlyUpToTheThreshold(fx, answers, 1001);
+      assertThat(fx.server.passwordVerifications() - verificationsBefore).isEqualTo(guesses);
+      assertLocked(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 60);
+    }
+  }
+
+  @Test
+  void aParallelRunOfWrongCodesIsJudgedNoFasterThanASequentialOne() throws Exception {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      String code = Totp.code(fx.totpSecret(), fx.clock.instant());
+      String wrong = code.equals("123456") ? "654321" : "123456";
+
+      List<Http.Response> answers =
+          parallel(32, i -> fx.http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong));
+
+      assertJudgedExactlyUpToTheThreshold(fx, answers, 1028);
+      assertLocked(fx.http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+    }
+  }
+
+  /**
+   * Exactly threshold - 1 answers say "wrong", every other one says "locked", and the store counted
+   * exactly threshold failures: no guess was judged against an account that should have been
+   * locked.
+   */
+  private static void assertJudgedExactlyUpToTheThreshold(
+      Fixture fx, List<Http.Response> answers, int wrongCode) {
+    assertThat(answers.stream().filter(r -> r.status() == 401 && r.errorCode() == wrongCode))
+        .as("answers that judged the guess")
+        .hasSize(Lockout.THRESHOLD - 1);
+    assertThat(answers.stream().filter(r -> r.status() == 429 && r.errorCode() == 1031))
+        .as("answers refused by the lockout")
+        .hasSize(answers.size() - (Lockout.THRESHOLD - 1));
+    assertThat(StoreDump.of(fx.database))
+        .filteredOn(row -> row.startsWith("sign_in_failures:"))
+        .singleElement()
+        .asString()
+        .contains(";failures=" + Lockout.THRESHOLD + ";");
+  }
+
+  private static List<Http.Response> parallel(int n, IntFunction<Http.Response> call)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Http.Response>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(index);
+                }));
+      }
+      start.countDown();
+      List<Http.Response> answers = new ArrayList<>();
+      for (Future<Http.Response> f : futures) {
+        answers.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

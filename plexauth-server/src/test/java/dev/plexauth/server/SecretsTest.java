@@ -48,6 +48,8 @@ class SecretsTest {
       fx.http.getJson("/api/v2/user?x-plex-token=" + admin + "&other=1");
       fx.http.getJson("/security/resources?source=" + Fixture.SOURCE + "&X-Plex-Token=" + admin);
       fx.http.getJson("/api/v2/user?X-Plex-Token=not-real-secret-token");
+      // The server decodes parameter names, so an encoded name carries a token too.
+      assertThat(fx.http.getJson("/api/v2/user?X-Plex-%54oken=" + admin).status()).isEqualTo(200);
       fx.http.getJson("/nope?password=hunter2&verificationCode=424242");
       secrets.addAll(
           List.of(
@@ -61,6 +63,7 @@ class SecretsTest {
                       "dev\\.plexauth\\.server\\.access INFO GET /api/v2/user\\?X-Plex-Token=\\*\\*\\* 200 \\d+ms"))
           .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"))
           .anyMatch(line -> line.contains("x-plex-token=***&other=1"))
+          .anyMatch(line -> line.contains("GET /api/v2/user?X-Plex-%54oken=*** 200"))
           .anyMatch(line -> line.contains("/nope?password=***&verificationCode=*** 404"));
       for (String secret : secrets) {
         assertThat(all).as("logs contain a secret").doesNotContain(secret);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,23 +14,29 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/v2/users/signin on the wire: every success and error path. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInTest {
 
-  @TempDir static Path dataDir;
-  static Fixture fx;
-  static Http http;
+  Fixture fx;
+  Http http;
+
+  /** The database the suite runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
 
   @BeforeAll
-  static void start() {
-    fx = Fixture.withAccounts(dataDir);
+  void start(@TempDir Path dataDir) {
+    fx = Fixture.withAccounts(database(dataDir));
     http = fx.http;
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     fx.close();
   }
 

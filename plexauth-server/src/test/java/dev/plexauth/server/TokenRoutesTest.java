@@ -5,31 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/v2/user, GET|POST /security/token and GET /security/resources on the wire. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenRoutesTest {
 
-  @TempDir static Path dataDir;
-  static Fixture fx;
-  static Http http;
-  static String adminToken;
-  static String userToken;
+  Fixture fx;
+  Http http;
+  String adminToken;
+  String userToken;
+
+  /** The database the suite runs on; {@link PostgresWireTest} overrides it. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
 
   @BeforeAll
-  static void start() {
-    fx = Fixture.withAccounts(dataDir);
+  void start(@TempDir Path dataDir) {
+    fx = Fixture.withAccounts(database(dataDir));
     http = fx.http;
     adminToken = http.signInToken("routes-admin", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
     userToken = http.signInToken("routes-user", Fixture.USER, Fixture.USER_PASSWORD, null);
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     fx.close();
   }
 

@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class AccountService {
 
-  private static final Pattern USERNAME = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}");
+  private static final Pattern USERNAME = Pattern.compile("[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,64}");
   private static final Pattern EMAIL =
-      Pattern.compile("[^@\\s\\p{Cntrl}]{1,128}@[^@\\s\\p{Cntrl}]{1,125}");
+      Pattern.compile("[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,128}@[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,125}");
   private static final Pattern SOURCE_ID =
-      Pattern.compile("(server|provider)://[^\\s\\p{Cntrl}]{1,200}");
-  private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,200}");
-  private static final Pattern URI_TEXT = Pattern.compile("[^\\s\\p{Cntrl}]{1,2048}");
+      Pattern.compile("(server|provider)://[^\\s\\x00-\\x1F\\x7F-\\x9F]{1,200}");
+  private static final Pattern TEXT = Pattern.compile("[^\\x00-\\x1F\\x7F-\\x9F]{1,200}");
+  private static final Pattern URI_TEXT = Pattern.compile("[^\\s\\x00-\\x1F\\x7F-\\x9F]{1,2048}");
   private static final int MAX_PASSWORD = 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Password (and TOTP) sign-in.
@@ -18,15 +20,25 @@ import java.util.OptionalLong;
  * unknown login, against a dummy hash, so neither the answer nor the work tells whether a login
  * exists. Failures are counted per account (or per login, for unknown logins) in the store, so all
  * instances agree; a locked subject is refused even with the right password.
+ *
+ * <p>Attempts on one subject run one at a time in this process: the lockout check, the password
+ * check and the failure count are one step, so a burst of parallel guesses is judged no faster than
+ * a sequence of them and the lockout engages after exactly {@link Lockout#THRESHOLD} wrong answers.
+ * (Several instances on one database each serialise their own attempts, so together they can judge
+ * at most one guess per instance beyond the threshold.)
  */
 public final class SignInService {
 
   /** How long {@code rememberExpiresAt} reaches for a remembered sign-in. */
   static final Duration REMEMBER = Duration.ofDays(14);
 
+  /** Subjects share these locks by hash: bounded memory whatever logins an attacker invents. */
+  private static final int STRIPES = 256;
+
   private final Store store;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final Lock[] stripes = new Lock[STRIPES];
 
   /**
    * Creates the service.
@@ -39,6 +51,9 @@ public final class SignInService {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock(true);
+    }
   }
 
   /**
@@ -54,6 +69,16 @@ public final class SignInService {
         found
             .map(account -> "account:" + account.id())
             .orElseGet(() -> "login:" + request.login().toLowerCase(Locale.ROOT));
+    Lock lock = stripes[Math.floorMod(subject.hashCode(), STRIPES)];
+    lock.lock();
+    try {
+      return signIn(request, found, subject);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private SignedIn signIn(SignInRequest request, Optional<AccountRow> found, String subject) {
     Instant now = clock.instant();
     Optional<Duration> locked = store.findFailures(subject).flatMap(c -> Lockout.remaining(c, now));
 

@@ -70,6 +70,7 @@ public final class HttpApi {
           config.startup.showOldJavalinVersionWarning = false;
           config.jetty.host = host;
           config.jetty.port = port;
+          config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
           config.requestLogger.http(AccessLog::log);
           config.routes.before(ctx -> ctx.header("X-Plex-Protocol", "1.0"));

@@ -55,6 +55,23 @@ final class PlexRequest {
   }
 
   /**
+   * An identity value ({@code X-Plex-Client-Identifier}, {@code X-Plex-Product}, …) that is stored
+   * with the device's token: at most {@link #MAX_HEADER_VALUE} characters and no control
+   * characters. HTTP keeps them out of headers, but the query string can carry any of them.
+   *
+   * @param name the header name
+   * @return the value, or empty when missing or empty
+   * @throws ApiError 400 when it is given twice, too long or holds a control character
+   */
+  Optional<String> identityValue(String name) {
+    Optional<String> value = plexValue(name, MAX_HEADER_VALUE);
+    if (value.isPresent() && value.get().chars().anyMatch(Character::isISOControl)) {
+      throw ApiError.badRequest(name + " must not contain control characters");
+    }
+    return value;
+  }
+
+  /**
    * A query parameter.
    *
    * @param name its name

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class PlexTvRoutes {
     Map<String, List<String>> form = readForm(ctx);
     String clientIdentifier =
         request
-            .plexValue("X-Plex-Client-Identifier", PlexRequest.MAX_HEADER_VALUE)
+            .identityValue("X-Plex-Client-Identifier")
             .orElseThrow(
                 () ->
                     ApiError.of(
@@ -81,10 +82,10 @@ final class PlexTvRoutes {
             rememberMe(field(form, "rememberMe", 8)),
             field(form, "verificationCode", MAX_CODE).map(String::strip),
             clientIdentifier,
-            request.plexValue("X-Plex-Product", PlexRequest.MAX_HEADER_VALUE),
-            request.plexValue("X-Plex-Version", PlexRequest.MAX_HEADER_VALUE),
-            request.plexValue("X-Plex-Platform", PlexRequest.MAX_HEADER_VALUE),
-            request.plexValue("X-Plex-Device", PlexRequest.MAX_HEADER_VALUE));
+            request.identityValue("X-Plex-Product"),
+            request.identityValue("X-Plex-Version"),
+            request.identityValue("X-Plex-Platform"),
+            request.identityValue("X-Plex-Device"));
     SignedIn signedIn;
     try {
       signedIn = signIn.signIn(attempt);
@@ -127,6 +128,9 @@ final class PlexTvRoutes {
     }
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
+    }
+    if (Collections.list(ctx.req().getHeaders("Content-Type")).size() > 1) {
+      throw ApiError.badRequest("Content-Type is given more than once");
     }
     String contentType = ctx.req().getContentType();
     if (contentType == null || contentType.isBlank()) {

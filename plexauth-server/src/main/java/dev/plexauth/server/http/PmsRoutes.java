@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /** The Plex Media Server role: transient tokens and source connection information. */
 final class PmsRoutes {
 
-  private static final Pattern SOURCE = Pattern.compile("(server|provider)://\\S{1,200}");
+  /** As the ids sources are registered with: no white space and no control characters. */
+  private static final Pattern SOURCE =
+      Pattern.compile("(server|provider)://[^\\s\\x00-\\x1F\\x7F-\\x9F]{1,200}");
 
   private final Authenticator authenticator;
   private final Store store;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -19,6 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
@@ -47,6 +50,32 @@ public final class JdbcStore implements Store {
           + " a.country, a.locale, a.created_at AS account_created_at"
           + " FROM account_tokens t JOIN accounts a ON a.id = t.account_id"
           + " WHERE t.token_hash = ?";
+
+  /** The environment variable with the PostgreSQL password. */
+  public static final String PASSWORD_VARIABLE = "PLEXAUTH_DB_PASSWORD";
+
+  /** libpq's password variable, honoured when {@value #PASSWORD_VARIABLE} is not set. */
+  public static final String PGPASSWORD_VARIABLE = "PGPASSWORD";
+
+  /** The environment variable with the PostgreSQL pool size (connections per instance). */
+  public static final String POOL_SIZE_VARIABLE = "PLEXAUTH_DB_POOL_SIZE";
+
+  /** Connections per instance to PostgreSQL unless {@value #POOL_SIZE_VARIABLE} is set. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  /** The largest pool {@value #POOL_SIZE_VARIABLE} may ask for. */
+  public static final int MAX_POOL_SIZE = 100;
+
+  /** How long a request waits for a PostgreSQL connection before it fails with 503. */
+  public static final int CONNECTION_TIMEOUT_MILLIS = 3_000;
+
+  /** How long a new PostgreSQL connection may take to open. */
+  public static final int CONNECT_TIMEOUT_SECONDS = 3;
+
+  /** How long a PostgreSQL query may wait for its answer before the connection is given up. */
+  public static final int SOCKET_TIMEOUT_SECONDS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -80,19 +109,43 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Opens the database, creating or migrating its schema.
+   * Opens the database with the settings from {@link System#getenv()}; see {@link #open(String,
+   * Map)}.
    *
    * @param jdbcUrl a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
    * @return the store
    * @throws StoreException when the database cannot be opened or migrated
    */
   public static JdbcStore open(String jdbcUrl) {
+    return open(jdbcUrl, System.getenv());
+  }
+
+  /**
+   * Opens the database, creating or migrating its schema.
+   *
+   * <p>For PostgreSQL the password comes from the URL's {@code password} parameter if present, else
+   * from {@value #PASSWORD_VARIABLE}, else from {@value #PGPASSWORD_VARIABLE}; the pool holds
+   * {@value #DEFAULT_POOL_SIZE} connections unless {@value #POOL_SIZE_VARIABLE} says otherwise. A
+   * request waits at most {@value #CONNECTION_TIMEOUT_MILLIS} ms for a connection and {@value
+   * #SOCKET_TIMEOUT_SECONDS} s for an answer, so a database that is gone fails requests quickly
+   * instead of hanging them.
+   *
+   * @param jdbcUrl a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+   * @param environment where {@value #PASSWORD_VARIABLE}, {@value #PGPASSWORD_VARIABLE} and {@value
+   *     #POOL_SIZE_VARIABLE} are read
+   * @return the store
+   * @throws StoreException when the database cannot be opened or migrated
+   * @throws IllegalArgumentException when the URL or {@value #POOL_SIZE_VARIABLE} is invalid
+   */
+  public static JdbcStore open(String jdbcUrl, Map<String, String> environment) {
     Dialect dialect = Dialect.of(jdbcUrl);
+    Objects.requireNonNull(environment, "environment == null");
+    String shown = JdbcUrls.redact(jdbcUrl);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
     config.setPoolName("plexauth");
-    config.setConnectionTimeout(10_000);
     if (dialect == Dialect.SQLITE) {
+      config.setJdbcUrl(jdbcUrl);
+      config.setConnectionTimeout(10_000);
       // WAL lets readers run beside the one writer; FULL makes an acknowledged write survive a
       // power cut; IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock on a
       // lock upgrade; the busy timeout makes a writer wait for another process instead of failing.
@@ -105,13 +158,13 @@ public final class JdbcStore implements Store {
       config.setDataSourceProperties(pragmas);
       config.setMaximumPoolSize(4);
     } else {
-      config.setMaximumPoolSize(10);
+      configurePostgres(config, jdbcUrl, environment);
     }
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot open the database " + dialect.describe(jdbcUrl), e);
+      throw new StoreException("cannot open the database " + shown + ": " + rootMessage(e), e);
     }
     try {
       Flyway.configure()
@@ -121,9 +174,73 @@ public final class JdbcStore implements Store {
           .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StoreException("cannot migrate the database " + dialect.describe(jdbcUrl), e);
+      throw new StoreException("cannot migrate the database " + shown, e);
     }
+    LOG.info("database {} (pool of {})", shown, config.getMaximumPoolSize());
     return new JdbcStore(dataSource);
+  }
+
+  private static void configurePostgres(
+      HikariConfig config, String jdbcUrl, Map<String, String> environment) {
+    // Secrets go to the driver as properties, not in the URL that the pool and Flyway may log.
+    JdbcUrls.Split split = JdbcUrls.splitSecrets(jdbcUrl);
+    config.setJdbcUrl(split.url());
+    split.secrets().forEach(config::addDataSourceProperty);
+    if (!split.secrets().containsKey("password")) {
+      String password = nonEmpty(environment.get(PASSWORD_VARIABLE));
+      if (password == null) {
+        password = nonEmpty(environment.get(PGPASSWORD_VARIABLE));
+      }
+      if (password != null) {
+        config.setPassword(password);
+      }
+    }
+    int poolSize = poolSize(environment.get(POOL_SIZE_VARIABLE));
+    config.setMaximumPoolSize(poolSize);
+    // Idle instances (and one-shot admin commands) hold few connections; the pool grows on demand.
+    config.setMinimumIdle(Math.min(2, poolSize));
+    // A request that cannot get a connection gives up after this and answers 503.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    config.setValidationTimeout(1_000);
+    // Finds connections that died while idle (a restarted or failed-over server) before a request
+    // does.
+    config.setKeepaliveTime(60_000);
+    // Defaults for the driver; the same parameters in the URL win. connectTimeout bounds a new
+    // connection to an unreachable host, socketTimeout a query on a connection whose server went
+    // silent.
+    config.addDataSourceProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    config.addDataSourceProperty("ApplicationName", "plexauth");
+  }
+
+  private static int poolSize(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_POOL_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(value.strip());
+      if (size >= 1 && size <= MAX_POOL_SIZE) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        POOL_SIZE_VARIABLE + " must be a whole number from 1 to " + MAX_POOL_SIZE + ": " + value);
+  }
+
+  private static String nonEmpty(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** The innermost cause's message: the pool's own message hides why it could not connect. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   @Override
@@ -576,12 +693,6 @@ public final class JdbcStore implements Store {
       }
       throw new IllegalArgumentException(
           "unsupported database URL: use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
-    }
-
-    /** The URL without its query, which may carry a password. */
-    String describe(String jdbcUrl) {
-      int query = jdbcUrl.indexOf('?');
-      return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
   }
 }

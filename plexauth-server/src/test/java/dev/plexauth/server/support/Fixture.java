@@ -8,7 +8,10 @@ import dev.plexauth.server.Source;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A started server on a temp data directory with a movable clock and the usual accounts. */
+/**
+ * A started server with a movable clock and the usual accounts, on SQLite in a temp data directory
+ * or on any {@link TestDatabase}.
+ */
 public final class Fixture implements AutoCloseable {
   public static final String ADMIN = "admin";
   public static final String ADMIN_EMAIL = "Admin@Example.com";
@@ -20,7 +23,10 @@ public final class Fixture implements AutoCloseable {
   public static final String TOTP_PASSWORD = "bob-password";
   public static final String SOURCE = "server://living-room";
 
+  /** The SQLite data directory, or null on PostgreSQL. */
   public final Path dataDir;
+
+  public final TestDatabase database;
   public final MutableClock clock;
   public final PlexAuthServer server;
   public final Http http;
@@ -28,8 +34,9 @@ public final class Fixture implements AutoCloseable {
   public CreatedAccount user;
   public CreatedAccount totpUser;
 
-  private Fixture(Path dataDir, MutableClock clock, PlexAuthServer server) {
-    this.dataDir = dataDir;
+  private Fixture(TestDatabase database, MutableClock clock, PlexAuthServer server) {
+    this.dataDir = database.dataDir();
+    this.database = database;
     this.clock = clock;
     this.server = server;
     this.http = new Http(server.url());
@@ -37,27 +44,41 @@ public final class Fixture implements AutoCloseable {
 
   /** A server with a generous sign-in limit and no accounts. */
   public static Fixture empty(Path dataDir) {
-    return start(dataDir, new MutableClock(), 10_000);
+    return empty(TestDatabase.sqlite(dataDir));
+  }
+
+  /** A server with a generous sign-in limit and no accounts. */
+  public static Fixture empty(TestDatabase database) {
+    return start(database, new MutableClock(), 10_000);
   }
 
   /** A server with an admin, a user, a 2FA user and a source. */
   public static Fixture withAccounts(Path dataDir) {
-    Fixture fixture = empty(dataDir);
+    return withAccounts(TestDatabase.sqlite(dataDir));
+  }
+
+  /** A server with an admin, a user, a 2FA user and a source. */
+  public static Fixture withAccounts(TestDatabase database) {
+    Fixture fixture = empty(database);
     fixture.addStandardData();
     return fixture;
   }
 
   public static Fixture start(Path dataDir, MutableClock clock, int signInRateLimit) {
+    return start(TestDatabase.sqlite(dataDir), clock, signInRateLimit);
+  }
+
+  public static Fixture start(TestDatabase database, MutableClock clock, int signInRateLimit) {
     PlexAuthServer server =
-        PlexAuthServer.builder()
-            .dataDir(dataDir)
+        database
+            .applyTo(PlexAuthServer.builder())
             .port(0)
             .clock(clock)
             .signInRateLimit(signInRateLimit)
             .createOwnerOnFirstStart(false)
             .build()
             .start();
-    return new Fixture(dataDir, clock, server);
+    return new Fixture(database, clock, server);
   }
 
   public void addStandardData() {

@@ -2,7 +2,6 @@ package dev.plexauth.server.support;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -10,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every row of every plexauth table, read straight from the SQLite file, to compare states. */
+/** Every row of every plexauth table, read straight from the database, to compare states. */
 public final class StoreDump {
   private static final List<String> TABLES =
       List.of("accounts", "account_tokens", "sources", "source_connections", "sign_in_failures");
@@ -18,9 +17,13 @@ public final class StoreDump {
   private StoreDump() {}
 
   public static List<String> of(Path dataDir) {
+    return of(TestDatabase.sqlite(dataDir));
+  }
+
+  /** Every row of a test database, SQLite or PostgreSQL. */
+  public static List<String> of(TestDatabase database) {
     List<String> rows = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("plexauth.db"));
+    try (Connection c = database.connect();
         Statement s = c.createStatement()) {
       for (String table : TABLES) {
         try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {

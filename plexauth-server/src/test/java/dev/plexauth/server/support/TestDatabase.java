@@ -1,0 +1,58 @@
+package dev.plexauth.server.support;
+
+import dev.plexauth.server.PlexAuthAdmin;
+import dev.plexauth.server.PlexAuthServer;
+import dev.plexauth.server.store.JdbcStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * Where a test server keeps its data: SQLite in a temporary data directory, or a fresh database on
+ * the {@link SharedPostgres} server. Test classes that run on both databases choose one with an
+ * overridable {@code database(Path)} method.
+ *
+ * @param kind which database
+ * @param jdbcUrl its URL
+ * @param dataDir the data directory (SQLite), or null
+ */
+public record TestDatabase(Kind kind, String jdbcUrl, Path dataDir) {
+
+  /** The databases plexauth supports. */
+  public enum Kind {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  public TestDatabase {
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
+  }
+
+  /** SQLite in {@code dataDir/plexauth.db}, as a server started with {@code dataDir(…)} uses. */
+  public static TestDatabase sqlite(Path dataDir) {
+    return new TestDatabase(Kind.SQLITE, JdbcStore.sqliteUrl(dataDir), dataDir);
+  }
+
+  /** A new, empty database on the JVM's shared embedded PostgreSQL. */
+  public static TestDatabase postgres() {
+    return new TestDatabase(Kind.POSTGRESQL, SharedPostgres.newDatabase(), null);
+  }
+
+  /** Points a server builder at this database (the data directory for SQLite). */
+  public PlexAuthServer.Builder applyTo(PlexAuthServer.Builder builder) {
+    return dataDir != null ? builder.dataDir(dataDir) : builder.jdbcUrl(jdbcUrl);
+  }
+
+  /** The administration of this database, as another process (the CLI) would open it. */
+  public PlexAuthAdmin openAdmin() {
+    return PlexAuthAdmin.open(jdbcUrl);
+  }
+
+  /** A plain JDBC connection, to look at rows behind the server's back. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl);
+  }
+}
