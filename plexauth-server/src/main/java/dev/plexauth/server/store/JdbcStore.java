@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -394,8 +397,16 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash) {
-    try (Connection pooled = dataSource.getConnection()) {
-      PreparedStatement statement = tokenLookup(pooled.unwrap(Connection.class));
+    Connection pooled;
+    try {
+      pooled = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read tokens", e);
+    }
+    Connection physical = null;
+    try {
+      physical = pooled.unwrap(Connection.class);
+      PreparedStatement statement = tokenLookup(physical);
       statement.setString(1, tokenHash);
       try (ResultSet rs = statement.executeQuery()) {
         // token_hash is unique: one row at most.
@@ -404,8 +415,45 @@ public final class JdbcStore implements Store {
             : Optional.empty();
       }
     } catch (SQLException e) {
+      forgetTokenLookup(physical);
+      // The pool sees only what runs through its own proxies: tell it when this connection broke.
+      if (isConnectionFailure(e) || (physical != null && isClosed(physical))) {
+        dataSource.evictConnection(pooled);
+      }
       throw new StoreException("cannot read tokens", e);
+    } finally {
+      try {
+        pooled.close();
+      } catch (SQLException e) {
+        LOG.debug("cannot return a connection to the pool", e);
+      }
     }
+  }
+
+  private void forgetTokenLookup(Connection physical) {
+    if (physical == null) {
+      return;
+    }
+    PreparedStatement statement;
+    synchronized (tokenLookups) {
+      statement = tokenLookups.remove(physical);
+    }
+    if (statement != null) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        LOG.debug("cannot close a statement", e);
+      }
+    }
+  }
+
+  /** A failure of the connection itself, as HikariCP judges it for the statements it proxies. */
+  private static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof SQLRecoverableException
+        || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLTimeoutException
+        || (state != null && (state.startsWith("08") || state.startsWith("57P0")));
   }
 
   /**
