@@ -270,13 +270,25 @@ java -jar "$bench_jar" TokenLookupBenchmark \
 
 log "2. starting the sign-in server"
 signin_port=$(free_port)
+# Its standard input is a FIFO held open on descriptor 3: "verify N" times N verifications in that JVM.
+mkfifo "$work/signin.in"
+exec 3<>"$work/signin.in"
 java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.SignInServer "$work/signin-data" "$signin_port" \
-  "$SIGNIN_CLIENTS" >"$work/signin.out" 2>"$work/signin.err" &
+  "$SIGNIN_CLIENTS" <"$work/signin.in" >"$work/signin.out" 2>"$work/signin.err" &
 signin_pid=$!
 pids+=("$signin_pid")
 signin_url="http://127.0.0.1:$signin_port/api/v2/users/signin"
 wait_answer "$signin_url" "$(now_ns)" "$signin_pid" >/dev/null
 until grep -q '^listening on' "$work/signin.out"; do sleep 0.1; done
+
+# Times 10 verifications in the sign-in server's JVM while it idles; appends the median (ms) to $1.
+verify_in_server() {
+  local before
+  before=$(grep -c '^verify-ms' "$work/signin.out" || true)
+  echo "verify 10" >&3
+  until [ "$(grep -c '^verify-ms' "$work/signin.out" || true)" -gt "$before" ]; do sleep 0.1; done
+  grep '^verify-ms' "$work/signin.out" | tail -1 | awk '{print $2}' >>"$1"
+}
 
 run_signin() { # clients seconds out
   ACCOUNTS="$SIGNIN_CLIENTS" wrk -t"$(($1 < WRK_THREADS ? $1 : WRK_THREADS))" -c"$1" -d"$2s" \
@@ -284,12 +296,15 @@ run_signin() { # clients seconds out
 }
 log "2. warming up sign-in (${SIGNIN_WARMUP} s)"
 run_signin "$SIGNIN_CLIENTS" "$SIGNIN_WARMUP" "$work/warm-signin.json"
+: >"$results/verify-in-server.txt"
 for rep in $(seq 1 "$REPS"); do
-  log "2. run $rep/$REPS: $SIGNIN_CLIENTS clients, then 1 client"
+  log "2. run $rep/$REPS: $SIGNIN_CLIENTS clients, 10 verifications in the server's JVM, then 1 client"
   run_signin "$SIGNIN_CLIENTS" "$SIGNIN_SECONDS" "$results/signin-$SIGNIN_CLIENTS-$rep.json"
+  verify_in_server "$results/verify-in-server.txt"
   run_signin 1 "$SIGNIN_SECONDS" "$results/signin-1-$rep.json"
 done
 stop_process "$signin_pid"
+exec 3>&-
 
 # ---------------------------------------------------------------------------------------------------------------
 # 4. Time to first answered request: plexauth serve (existing data directory) and the bare server
