@@ -291,8 +291,10 @@ public final class Report {
         .append(" through `signInRateLimit`, so no answer is a 429). Then the same with one")
         .append(" client. The unit is one Argon2id verification at the server's parameters")
         .append(" (m=19456 KiB, t=2, p=1), timed in the sign-in server's own JVM between the load")
-        .append(" runs (median of 10 verifications, one after the other, after each")
-        .append(" 16-client run): **")
+        .append(" runs (median of 10 verifications, one after the other, once the server is idle")
+        .append(" after each one-client run; the figure is the median of the ")
+        .append(machine.getProperty("reps"))
+        .append(" medians): **")
         .append(String.format(Locale.ROOT, "%.1f ms", t))
         .append("** ")
         .append(inServer.bracket("%.1f"))
@@ -463,8 +465,11 @@ public final class Report {
         .append(" client settings, and Apache HttpClient 5 (classic) doing the same GET. The raw")
         .append(" clients read the body as bytes; the SDK also reads it into a `UserPlexAccount`.")
         .append(" A call includes the server's work, the same for all three. Then the real plexjs")
-        .append(" 0.32.1 client on Node, `getTokenDetails` in a loop against the same server (6")
-        .append(" runs of 2 s after 4 s of warm-up). Goals: the SDK within 1.3 times the raw JDK")
+        .append(
+            " 0.32.1 client on Node, `getTokenDetails` in a loop against the same server (in each")
+        .append(
+            " round, after the Java clients: 3 s of warm-up, then 2 runs of 2 s). Goals: the SDK")
+        .append(" within 1.3 times the raw JDK")
         .append(" client; faster than plexjs.\n\n")
         .append("| client | µs per call | calls/s | ratio to raw JDK |\n")
         .append("|---|---|---|---|\n")
@@ -497,7 +502,7 @@ public final class Report {
         .append("BENCH_URL=http://127.0.0.1:$PORT BENCH_TOKEN=$TOKEN java -jar")
         .append(" bench/target/plexauth-bench.jar 'TokenDetailsBenchmark.plexauthSdk$' -f 1 -wi 2")
         .append(" -w 1s -i 2 -r 2s   # likewise jdkHttpClient$, apacheHttpClient5$\n")
-        .append("node bench/plexjs/token-details-loop.mjs http://127.0.0.1:$PORT $TOKEN 4 2 6\n")
+        .append("node bench/plexjs/token-details-loop.mjs http://127.0.0.1:$PORT $TOKEN 3 2 2\n")
         .append("```\n\n");
     summary.add(
         new String[] {

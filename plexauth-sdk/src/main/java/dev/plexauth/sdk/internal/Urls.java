@@ -59,7 +59,7 @@ public final class Urls {
             .append("://")
             .append(base.getRawAuthority())
             .append(basePath)
-            .append(path.replaceFirst("^/+", ""));
+            .append(path, leadingSlashes(path), path.length());
     StringBuilder params = new StringBuilder();
     if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
       params.append(base.getRawQuery());
@@ -77,6 +77,18 @@ public final class Urls {
       url.append('?').append(params);
     }
     return URI.create(url.toString());
+  }
+
+  /**
+   * How many '/' the path starts with (a plain loop: a regular expression here was compiled per
+   * call).
+   */
+  private static int leadingSlashes(String path) {
+    int i = 0;
+    while (i < path.length() && path.charAt(i) == '/') {
+      i++;
+    }
+    return i;
   }
 
   /**
