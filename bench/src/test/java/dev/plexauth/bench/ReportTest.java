@@ -1,0 +1,103 @@
+package dev.plexauth.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Report} against committed raw results ({@code src/test/resources/report}), in the formats
+ * {@code bench/run.sh} leaves: wrk's {@code report.lua} lines, JMH's JSON, the plexjs loop's JSON
+ * lines, the text files and {@code machine.properties}.
+ *
+ * <ul>
+ *   <li>{@code page-results}: the figures of {@code docs/benchmarks.md} as written at d6c53d8, put
+ *       back into those formats; with that commit's {@code bench/findings.md}, they give that page
+ *       byte for byte.
+ *   <li>{@code edges-results}: what that run does not reach: two runs each (an even median), JVM
+ *       options, errors and non-2xx answers, JMH results of two forks, no {@code proposed_starts},
+ *       no findings, and every goal exactly at its threshold (met for ≤ and ≥, missed for < and >).
+ * </ul>
+ *
+ * <p>The expected pages were written from these results by the Report this one replaced, which
+ * built the page with {@code StringBuilder} chains: the page must not change with the way it is
+ * built.
+ */
+class ReportTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesThePageOfTheRunFromItsRawResults() throws IOException {
+    Files.createDirectories(dir.resolve("bench"));
+    Files.copy(resource("page-findings.md"), dir.resolve("bench/findings.md"));
+
+    assertThat(write(resource("page-results"))).isEqualTo(read(resource("page-expected.md")));
+  }
+
+  @Test
+  void writesEvenRunCountsErrorsJvmOptionsAndGoalsAtTheirThresholds() throws IOException {
+    assertThat(write(resource("edges-results"))).isEqualTo(read(resource("edges-expected.md")));
+  }
+
+  @Test
+  void aMissingResultFileFailsWithItsNameAndWritesNothing() throws IOException {
+    Path results = copy(resource("page-results"));
+    Files.delete(results.resolve("verify-in-server.txt"));
+
+    assertThatThrownBy(() -> write(results))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("verify-in-server.txt");
+    assertThat(dir.resolve("docs/benchmarks.md")).doesNotExist();
+  }
+
+  @Test
+  void aBenchmarkMissingFromTheJmhResultsFailsWithItsName() throws IOException {
+    Path results = copy(resource("page-results"));
+    for (int round = 0; round < 3; round++) {
+      Files.delete(results.resolve("sdk-" + round + "-apacheHttpClient5.jmh.json"));
+    }
+
+    assertThatThrownBy(() -> write(results))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("apacheHttpClient5 is missing from sdk-*.jmh.json");
+  }
+
+  /** Runs Report as bench/run.sh does: the page in docs/, bench/findings.md beside it. */
+  private String write(Path results) throws IOException {
+    Path page = dir.resolve("docs/benchmarks.md");
+    Files.createDirectories(page.getParent());
+    Report.main(new String[] {results.toString(), page.toString()});
+    return read(page);
+  }
+
+  private Path copy(Path results) throws IOException {
+    Path copy = Files.createDirectories(dir.resolve("results"));
+    try (Stream<Path> files = Files.list(results)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    return copy;
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(ReportTest.class.getResource("/report/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}
