@@ -50,9 +50,9 @@ if ! command -v wrk >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
 fi
 command -v node >/dev/null 2>&1 || { echo "bench: node is needed for the plexjs figure" >&2; exit 1; }
-if [ ! -d conformance/plexjs/node_modules/@lukehagar/plexjs ]; then
-  log "npm ci in conformance/plexjs"
-  (cd conformance/plexjs && npm ci --no-audit --no-fund >/dev/null)
+if [ ! -d plexauth-conformance/src/test/node/plexjs/node_modules/@lukehagar/plexjs ]; then
+  log "npm ci in plexauth-conformance/src/test/node/plexjs"
+  (cd plexauth-conformance/src/test/node/plexjs && npm ci --no-audit --no-fund >/dev/null)
 fi
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ]; then
   log "building the jars"

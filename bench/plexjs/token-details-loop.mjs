@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // getTokenDetails in a loop with the real @lukehagar/plexjs 0.32.1 client, one call at a time, against a running
-// plexauth server: the Node peer of TokenDetailsBenchmark. The client comes from conformance/plexjs (npm ci there).
+// plexauth server: the Node peer of TokenDetailsBenchmark. The client comes from the conformance harness,
+// plexauth-conformance/src/test/node/plexjs (npm ci there).
 //
 //   node token-details-loop.mjs URL TOKEN WARMUP_SECONDS SECONDS REPETITIONS
 //
@@ -15,10 +16,10 @@ if (!url || !token || !warmupArg || !secondsArg || !repsArg) {
   process.exit(2);
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const fromConformance = createRequire(resolve(here, "../../conformance/plexjs/package.json"));
+const fromConformance = createRequire(resolve(here, "../../plexauth-conformance/src/test/node/plexjs/package.json"));
 const version = fromConformance("@lukehagar/plexjs/package.json").version;
 if (version !== "0.32.1") {
-  process.stderr.write(`@lukehagar/plexjs ${version} is installed, expected 0.32.1 (npm ci in conformance/plexjs)\n`);
+  process.stderr.write(`@lukehagar/plexjs ${version} is installed, expected 0.32.1 (npm ci in plexauth-conformance/src/test/node/plexjs)\n`);
   process.exit(2);
 }
 const { PlexAPI } = await import(pathToFileURL(fromConformance.resolve("@lukehagar/plexjs")).href);

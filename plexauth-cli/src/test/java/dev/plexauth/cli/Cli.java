@@ -3,8 +3,11 @@ package dev.plexauth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,15 @@ final class Cli {
     cli.env.put("HOME", home.toString());
     cli.env.put("PLEXAUTH_CONFIG", home.resolve("config.json").toString());
     return cli;
+  }
+
+  /** A loopback port nothing listens on: opened, then closed. */
+  static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Cli env(String name, String value) {

@@ -78,7 +78,7 @@ class MainTest {
                 "--token",
                 "x",
                 "--server",
-                "http://127.0.0.1:" + TestServer.closedPort());
+                "http://127.0.0.1:" + Cli.closedPort());
 
     assertThat(result.exitCode()).isEqualTo(CliException.UNREACHABLE);
     assertThat(result.err()).startsWith("plexauth: cannot reach the server").contains("\tat ");

@@ -3,6 +3,7 @@ package dev.plexauth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plexauth.cli.Cli.Result;
+import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.SharedPostgres;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -160,7 +161,7 @@ class ServeCommandTest {
 
   @Test
   void aPortInUseExitsWith1WithOneLine() throws Exception {
-    try (TestServer running = TestServer.start(dataDir)) {
+    try (Fixture running = Fixture.empty(dataDir)) {
       Result result =
           Cli.in(home)
               .run(

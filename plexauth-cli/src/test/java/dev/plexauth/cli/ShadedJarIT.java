@@ -3,12 +3,14 @@ package dev.plexauth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plexauth.server.support.Fixture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +133,7 @@ class ShadedJarIT {
             "--json");
     assertThat(added.exitCode).as(added.err).isZero();
     JsonNode tina = JsonOutput.MAPPER.readTree(added.out);
-    String code = TestServer.totp(tina.get("totpSecret").asText());
+    String code = Fixture.totpCode(tina.get("totpSecret").asText(), Instant.now());
     Run twoFactor =
         run("tina-Pa55word!\n" + code + "\n", "signin", "--login", "tina", "--password-stdin");
     assertThat(twoFactor.exitCode).as(twoFactor.err).isZero();

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.cli.Cli.Result;
 import dev.plexauth.cli.Cli.ScriptedTerminal;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 class SigninCommandTest {
 
   @TempDir static Path serverDir;
-  static TestServer server;
+  static Fixture server;
 
   @TempDir Path home;
 
   @BeforeAll
   static void startServer() {
-    server = TestServer.start(serverDir);
+    server = Fixture.on(serverDir).clock(MutableClock.ticking()).withAccounts().start();
   }
 
   @AfterAll
   static void stopServer() {
     server.close();
     assertThat(String.join("\n", Cli.ALL_OUTPUT))
-        .doesNotContain(TestServer.ADMIN_PASSWORD, TestServer.USER_PASSWORD, "bob-Pa55word!");
+        .doesNotContain(Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD, "tess-Pa55word!");
   }
 
   private Result signIn(String login, String password) {
@@ -40,7 +43,7 @@ class SigninCommandTest {
 
   @Test
   void signInSavesTheTokenInAConfigFileOnlyItsOwnerCanRead() throws Exception {
-    Result result = signIn(TestServer.USER, TestServer.USER_PASSWORD).succeeded();
+    Result result = signIn(Fixture.USER, Fixture.USER_PASSWORD).succeeded();
 
     Path config = home.resolve("config.json");
     assertThat(result.out().strip()).isEqualTo("Signed in as alice; token saved to " + config);
@@ -59,7 +62,7 @@ class SigninCommandTest {
     Cli.in(home)
         .env("PLEXAUTH_CONFIG", "")
         .env("XDG_CONFIG_HOME", xdg.toString())
-        .stdin(TestServer.USER_PASSWORD + "\n")
+        .stdin(Fixture.USER_PASSWORD + "\n")
         .run("signin", "--server", server.url(), "--login", "alice", "--password-stdin")
         .succeeded();
 
@@ -72,14 +75,14 @@ class SigninCommandTest {
 
   @Test
   void aRepeatSignInReusesTheClientIdentifierSoTheServerKeepsOneDeviceToken() throws Exception {
-    signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD).succeeded();
+    signIn(Fixture.ADMIN, Fixture.ADMIN_PASSWORD).succeeded();
     JsonNode first = JsonOutput.MAPPER.readTree(home.resolve("config.json").toFile());
-    signIn(TestServer.ADMIN, TestServer.ADMIN_PASSWORD).succeeded();
+    signIn(Fixture.ADMIN, Fixture.ADMIN_PASSWORD).succeeded();
     JsonNode second = JsonOutput.MAPPER.readTree(home.resolve("config.json").toFile());
 
     assertThat(second.get("clientIdentifier")).isEqualTo(first.get("clientIdentifier"));
     assertThat(second.get("token")).isNotEqualTo(first.get("token"));
-    assertThat(server.deviceTokens(TestServer.ADMIN)).isEqualTo(1);
+    assertThat(server.deviceTokens(Fixture.ADMIN)).isEqualTo(1);
     Cli.in(home)
         .run("token", "details", "--token", first.get("token").asText())
         .failed(CliException.REFUSED);
@@ -90,7 +93,7 @@ class SigninCommandTest {
   void jsonPrintsTheFullAnswerIncludingTheToken() throws Exception {
     Result result =
         Cli.in(home)
-            .stdin(TestServer.USER_PASSWORD + "\n")
+            .stdin(Fixture.USER_PASSWORD + "\n")
             .run(
                 "signin",
                 "--server",
@@ -110,7 +113,7 @@ class SigninCommandTest {
 
   @Test
   void promptsForTheLoginAndThePasswordWhenATerminalIsThere() {
-    ScriptedTerminal terminal = new ScriptedTerminal("alice", TestServer.USER_PASSWORD);
+    ScriptedTerminal terminal = new ScriptedTerminal("alice", Fixture.USER_PASSWORD);
 
     Cli.in(home).terminal(terminal).run("signin", "--server", server.url()).succeeded();
 
@@ -120,7 +123,7 @@ class SigninCommandTest {
 
   @Test
   void aWrongPasswordExitsWith1AndTheServersMessage() {
-    Result result = signIn(TestServer.USER, "not-the-password").failed(CliException.REFUSED);
+    Result result = signIn(Fixture.USER, "not-the-password").failed(CliException.REFUSED);
 
     assertThat(result.err())
         .contains("User could not be authenticated")
@@ -171,7 +174,7 @@ class SigninCommandTest {
             .run(
                 "signin",
                 "--server",
-                "http://127.0.0.1:" + TestServer.closedPort(),
+                "http://127.0.0.1:" + Cli.closedPort(),
                 "--login",
                 "alice",
                 "--password-stdin")
@@ -185,31 +188,32 @@ class SigninCommandTest {
       throws Exception {
     Result added =
         Cli.in(home)
-            .stdin("bob-Pa55word!\n")
+            .stdin("tess-Pa55word!\n")
             .run(
                 "user",
                 "add",
                 "--data-dir",
                 serverDir.toString(),
                 "--username",
-                "bob",
+                "tess",
                 "--email",
-                "bob@example.com",
+                "tess@example.com",
                 "--password-stdin",
                 "--totp",
                 "--json")
             .succeeded();
     String secret = JsonOutput.MAPPER.readTree(added.out()).get("totpSecret").asText();
-    ScriptedTerminal terminal = new ScriptedTerminal("bob-Pa55word!", TestServer.totp(secret));
+    ScriptedTerminal terminal =
+        new ScriptedTerminal("tess-Pa55word!", Fixture.totpCode(secret, Instant.now()));
 
     Result signedIn =
         Cli.in(home)
             .terminal(terminal)
-            .run("signin", "--server", server.url(), "--login", "bob")
+            .run("signin", "--server", server.url(), "--login", "tess")
             .succeeded();
 
     assertThat(terminal.prompts).containsExactly("Verification code: ");
-    assertThat(signedIn.out()).startsWith("Signed in as bob;");
+    assertThat(signedIn.out()).startsWith("Signed in as tess;");
   }
 
   @Test
@@ -241,24 +245,26 @@ class SigninCommandTest {
     assertThat(wrongCode.err()).contains("1028");
 
     Cli.in(home)
-        .stdin("carol-Pa55word!\n" + TestServer.totp(secret) + "\n")
+        .stdin("carol-Pa55word!\n" + Fixture.totpCode(secret, Instant.now()) + "\n")
         .run(signin)
         .succeeded();
   }
 
   @Test
   void tooManySignInsExitWith1AndTheWaitTheServerAsksFor(@TempDir Path limitedDir) {
-    try (TestServer limited = TestServer.start(limitedDir, 1)) {
+    try (Fixture limited =
+        Fixture.on(limitedDir)
+            .clock(MutableClock.ticking())
+            .signInRateLimit(1)
+            .withAccounts()
+            .start()) {
       String[] signin = {
         "signin", "--server", limited.url(), "--login", "alice", "--password-stdin"
       };
-      Cli.in(home).stdin(TestServer.USER_PASSWORD + "\n").run(signin).succeeded();
+      Cli.in(home).stdin(Fixture.USER_PASSWORD + "\n").run(signin).succeeded();
 
       Result refused =
-          Cli.in(home)
-              .stdin(TestServer.USER_PASSWORD + "\n")
-              .run(signin)
-              .failed(CliException.REFUSED);
+          Cli.in(home).stdin(Fixture.USER_PASSWORD + "\n").run(signin).failed(CliException.REFUSED);
 
       assertThat(refused.err()).contains("HTTP 429").containsPattern("retry after \\d+ s");
     }

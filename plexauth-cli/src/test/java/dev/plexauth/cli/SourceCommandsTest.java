@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.cli.Cli.Result;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,17 +17,17 @@ class SourceCommandsTest {
   @TempDir static Path serverDir;
   @TempDir static Path adminHome;
   @TempDir static Path userHome;
-  static TestServer server;
+  static Fixture server;
 
   @BeforeAll
   static void signIn() {
-    server = TestServer.start(serverDir);
+    server = Fixture.on(serverDir).clock(MutableClock.ticking()).withAccounts().start();
     Cli.in(adminHome)
-        .stdin(TestServer.ADMIN_PASSWORD + "\n")
+        .stdin(Fixture.ADMIN_PASSWORD + "\n")
         .run("signin", "--server", server.url(), "--login", "admin", "--password-stdin")
         .succeeded();
     Cli.in(userHome)
-        .stdin(TestServer.USER_PASSWORD + "\n")
+        .stdin(Fixture.USER_PASSWORD + "\n")
         .run("signin", "--server", server.url(), "--login", "alice", "--password-stdin")
         .succeeded();
   }
@@ -34,7 +36,7 @@ class SourceCommandsTest {
   static void stopServer() {
     server.close();
     assertThat(String.join("\n", Cli.ALL_OUTPUT))
-        .doesNotContain(TestServer.ADMIN_PASSWORD, TestServer.USER_PASSWORD);
+        .doesNotContain(Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD);
   }
 
   private static Cli admin() {
@@ -97,7 +99,7 @@ class SourceCommandsTest {
         JsonOutput.MAPPER.readTree(
             admin().run(withDataDir("source", "list", "--json")).succeeded().out());
     assertThat(list.isArray()).isTrue();
-    assertThat(list.findValuesAsText("id")).contains(TestServer.SOURCE);
+    assertThat(list.findValuesAsText("id")).contains(Fixture.SOURCE);
   }
 
   @Test
@@ -124,7 +126,7 @@ class SourceCommandsTest {
                 withDataDir(
                     "source",
                     "add",
-                    TestServer.SOURCE,
+                    Fixture.SOURCE,
                     "--name",
                     "Again",
                     "--uri",
@@ -151,7 +153,7 @@ class SourceCommandsTest {
   @Test
   void infoNeedsAnAdminTokenElse403() {
     Result result =
-        Cli.in(userHome).run("source", "info", TestServer.SOURCE).failed(CliException.REFUSED);
+        Cli.in(userHome).run("source", "info", Fixture.SOURCE).failed(CliException.REFUSED);
 
     assertThat(result.err()).contains("HTTP 403");
   }
@@ -162,9 +164,9 @@ class SourceCommandsTest {
         .run(
             "source",
             "info",
-            TestServer.SOURCE,
+            Fixture.SOURCE,
             "--server",
-            "http://127.0.0.1:" + TestServer.closedPort(),
+            "http://127.0.0.1:" + Cli.closedPort(),
             "--token",
             "some-token")
         .failed(CliException.UNREACHABLE);

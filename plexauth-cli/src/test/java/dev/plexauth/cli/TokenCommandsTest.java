@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.cli.Cli.Result;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,14 +16,14 @@ class TokenCommandsTest {
 
   @TempDir static Path serverDir;
   @TempDir static Path home;
-  static TestServer server;
+  static Fixture server;
   static String token;
 
   @BeforeAll
   static void signIn() throws Exception {
-    server = TestServer.start(serverDir);
+    server = Fixture.on(serverDir).clock(MutableClock.ticking()).withAccounts().start();
     Cli.in(home)
-        .stdin(TestServer.USER_PASSWORD + "\n")
+        .stdin(Fixture.USER_PASSWORD + "\n")
         .run("signin", "--server", server.url(), "--login", "alice", "--password-stdin")
         .succeeded();
     token = JsonOutput.MAPPER.readTree(home.resolve("config.json").toFile()).get("token").asText();
@@ -31,7 +33,7 @@ class TokenCommandsTest {
   static void stopServer() {
     server.close();
     assertThat(String.join("\n", Cli.ALL_OUTPUT))
-        .doesNotContain(TestServer.ADMIN_PASSWORD, TestServer.USER_PASSWORD);
+        .doesNotContain(Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD);
   }
 
   @Test
@@ -87,7 +89,7 @@ class TokenCommandsTest {
 
   @Test
   void anUnreachableServerExitsWith3() {
-    String elsewhere = "http://127.0.0.1:" + TestServer.closedPort();
+    String elsewhere = "http://127.0.0.1:" + Cli.closedPort();
     Cli.in(home)
         .env("PLEX_TOKEN", token)
         .run("token", "details", "--server", elsewhere)
@@ -99,7 +101,7 @@ class TokenCommandsTest {
 
   @Test
   void theStoredTokenIsNeverSentToAnotherServer() {
-    String other = "http://127.0.0.1:" + TestServer.closedPort();
+    String other = "http://127.0.0.1:" + Cli.closedPort();
 
     Result result =
         Cli.in(home).run("token", "details", "--server", other).failed(CliException.USAGE);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.cli.Cli.Result;
 import dev.plexauth.cli.Cli.ScriptedTerminal;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +19,20 @@ class UserCommandsTest {
   static final String PASSWORD = "dave-Pa55word!";
 
   @TempDir static Path serverDir;
-  static TestServer server;
+  static Fixture server;
 
   @TempDir Path home;
 
   @BeforeAll
   static void startServer() {
-    server = TestServer.start(serverDir);
+    server = Fixture.on(serverDir).clock(MutableClock.ticking()).withAccounts().start();
   }
 
   @AfterAll
   static void stopServer() {
     server.close();
     assertThat(String.join("\n", Cli.ALL_OUTPUT))
-        .doesNotContain(PASSWORD, TestServer.ADMIN_PASSWORD, TestServer.USER_PASSWORD);
+        .doesNotContain(PASSWORD, Fixture.ADMIN_PASSWORD, Fixture.USER_PASSWORD);
   }
 
   private Result addUser(String username, String... extra) {
@@ -155,7 +158,8 @@ class UserCommandsTest {
     Result text = Cli.in(home).run("user", "list", "--data-dir", serverDir.toString()).succeeded();
     assertThat(text.out().lines().findFirst().orElseThrow())
         .matches("ID +USERNAME +EMAIL +ADMIN +2FA +CREATED");
-    assertThat(text.out()).containsPattern("\\badmin +admin@example.com +yes +off ");
+    assertThat(text.out())
+        .containsPattern("\\badmin +" + Pattern.quote(Fixture.ADMIN_EMAIL) + " +yes +off ");
 
     JsonNode list =
         JsonOutput.MAPPER.readTree(

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * Builds an example document from a schema of the contract: every property takes the {@code
- * example} the contract gives it, else its {@code default}, else its first enum value, else a value
- * of its type. So every example the contract writes down ends up in one body.
+ * Builds an example document from a schema of the contract: every property takes the first of the
+ * {@code examples} the contract gives it (or its {@code example}), else its {@code const}, else its
+ * {@code default}, else its first enum value, else a value of its type. So every example the
+ * contract writes down for a field ends up in one body.
  */
 final class ContractExamples {
 
@@ -54,8 +55,14 @@ final class ContractExamples {
       }
       return object;
     }
+    if (resolved.path("examples").isArray() && !resolved.get("examples").isEmpty()) {
+      return resolved.get("examples").get(0);
+    }
     if (resolved.has("example")) {
       return resolved.get("example");
+    }
+    if (resolved.has("const")) {
+      return resolved.get("const");
     }
     if (resolved.has("default")) {
       return resolved.get("default");

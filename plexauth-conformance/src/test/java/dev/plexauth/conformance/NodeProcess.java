@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs node and npm for the plexjs harness, with a deadline and the output kept for failures. */
+/**
+ * Runs node and npm for the module's Node projects (the plexjs harness, the OpenAPI validator),
+ * with a deadline and the output kept for failures.
+ */
 final class NodeProcess {
 
   record Outcome(int exitCode, String stdout, String stderr) {}
@@ -32,9 +35,29 @@ final class NodeProcess {
   }
 
   private static String missing(String tool) {
-    return "The plexjs conformance test needs Node.js 18+ and npm, and `"
+    return "The conformance tests need Node.js 18+ and npm, and `"
         + tool
         + "` is not usable here. Install them (Debian: apt-get install nodejs npm); .ci/run does.";
+  }
+
+  /**
+   * Installs a Node project's dependencies exactly as its lockfile pins them ({@code npm ci});
+   * fails the test with npm's output when that fails.
+   */
+  static void npmCi(Path project) {
+    try {
+      Outcome install =
+          run(
+              project,
+              List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
+              Map.of(),
+              Duration.ofMinutes(5));
+      if (install.exitCode() != 0) {
+        throw new AssertionError("npm ci in " + project + " failed:\n" + install.stderr());
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot run npm ci in " + project, e);
+    }
   }
 
   static Outcome run(Path dir, List<String> command, Map<String, String> env, Duration deadline)

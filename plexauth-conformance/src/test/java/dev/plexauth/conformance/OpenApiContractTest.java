@@ -15,13 +15,19 @@ import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.Http;
+import dev.plexauth.server.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,21 +38,27 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every operation through every status the server gives, with the SDK over loopback HTTP, and
- * validates each answer against the OpenAPI contract read from {@code shared/reference}.
+ * Runs every operation through every status the server gives, with the SDK over loopback HTTP (and
+ * raw HTTP for what the SDK never sends), and validates each answer against the project's OpenAPI
+ * document.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractTest {
 
-  private final OpenApiContract contract = OpenApiContract.load(RepositoryPaths.contract());
+  private final OpenApiContract contract = OpenApiContract.load();
 
-  private ConformanceServer server;
+  private Fixture server;
   private ContractValidatingTransport transport;
   private PlexAPI anonymous;
 
   @BeforeAll
   void start(@TempDir Path dataDir) {
-    server = new ConformanceServer(dataDir, 1_000);
+    server =
+        Fixture.on(dataDir)
+            .clock(MutableClock.ticking())
+            .signInRateLimit(1_000)
+            .withAccounts()
+            .start();
     transport = new ContractValidatingTransport(Transport.jdk(Duration.ofSeconds(5)), contract);
     anonymous =
         PlexAPI.builder()
@@ -66,24 +78,22 @@ class OpenApiContractTest {
 
   @Test
   void everyAnswerOfEveryOperationAndStatusMatchesTheContract() {
-    String admin = signIn(ConformanceServer.ADMIN_LOGIN, ConformanceServer.ADMIN_PASSWORD, "");
-    String user = signIn(ConformanceServer.USER_LOGIN, ConformanceServer.USER_PASSWORD, "");
+    String admin = signIn(Fixture.ADMIN, Fixture.ADMIN_PASSWORD, "");
+    String user = signIn(Fixture.USER, Fixture.USER_PASSWORD, "");
     PlexAPI asAdmin = anonymous.newBuilder().accessToken(admin).build();
     PlexAPI asUser = anonymous.newBuilder().accessToken(user).build();
     PlexAPI badToken = anonymous.newBuilder().accessToken("not-a-real-token").build();
 
     // postUsersSignInData: 401 (1001, 1029, 1028) and 400 (no client identifier, no body)
-    expectFailure(() -> signIn(ConformanceServer.ADMIN_LOGIN, "wrong password", ""));
-    expectFailure(() -> signIn(ConformanceServer.TOTP_LOGIN, ConformanceServer.TOTP_PASSWORD, ""));
-    expectFailure(
-        () -> signIn(ConformanceServer.TOTP_LOGIN, ConformanceServer.TOTP_PASSWORD, "00000x"));
+    expectFailure(() -> signIn(Fixture.ADMIN, "wrong password", ""));
+    expectFailure(() -> signIn(Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, ""));
+    expectFailure(() -> signIn(Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, "00000x"));
     expectFailure(
         () ->
             anonymous
                 .authentication()
                 .postUsersSignInData(
-                    signInRequest(
-                        ConformanceServer.USER_LOGIN, ConformanceServer.USER_PASSWORD, ""),
+                    signInRequest(Fixture.USER, Fixture.USER_PASSWORD, ""),
                     RequestOptions.builder().header("X-Plex-Client-Identifier", "").build()));
     expectFailure(
         () ->
@@ -95,7 +105,7 @@ class OpenApiContractTest {
     asAdmin.authentication().getTokenDetails();
     expectFailure(() -> badToken.authentication().getTokenDetails());
 
-    // getTransientToken: 200 (GET), 401, 400
+    // getTransientToken: 200, 401, 400
     asUser
         .authentication()
         .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL);
@@ -111,11 +121,9 @@ class OpenApiContractTest {
                 .getTransientToken(GetTransientTokenQueryParamType.of("bogus"), Scope.ALL));
 
     // getSourceConnectionInformation: 200, 401, 403, 404, 400
-    asAdmin.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE);
-    expectFailure(
-        () -> badToken.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE));
-    expectFailure(
-        () -> asUser.authentication().getSourceConnectionInformation(ConformanceServer.SOURCE));
+    asAdmin.authentication().getSourceConnectionInformation(Fixture.SOURCE);
+    expectFailure(() -> badToken.authentication().getSourceConnectionInformation(Fixture.SOURCE));
+    expectFailure(() -> asUser.authentication().getSourceConnectionInformation(Fixture.SOURCE));
     expectFailure(
         () -> asAdmin.authentication().getSourceConnectionInformation("server://unknown"));
     expectFailure(() -> asAdmin.authentication().getSourceConnectionInformation(""));
@@ -123,11 +131,11 @@ class OpenApiContractTest {
     assertThat(violations()).isEmpty();
     assertThat(covered())
         .contains(
-            "POST /users/signin 201",
-            "POST /users/signin 400",
-            "POST /users/signin 401",
-            "GET /user 200",
-            "GET /user 401",
+            "POST /api/v2/users/signin 201",
+            "POST /api/v2/users/signin 400",
+            "POST /api/v2/users/signin 401",
+            "GET /api/v2/user 200",
+            "GET /api/v2/user 401",
             "GET /security/token 200",
             "GET /security/token 400",
             "GET /security/token 401",
@@ -140,10 +148,15 @@ class OpenApiContractTest {
 
   @Test
   void rateLimitedSignInAnswersInTheContractsErrorEnvelope(@TempDir Path limitedDataDir) {
-    try (ConformanceServer limited = new ConformanceServer(limitedDataDir, 2)) {
+    try (Fixture limited =
+        Fixture.on(limitedDataDir)
+            .clock(MutableClock.ticking())
+            .signInRateLimit(2)
+            .withAccounts()
+            .start()) {
       PlexAPI client =
           anonymous.newBuilder().plexTvURL(limited.plexTvUrl()).serverURL(limited.url()).build();
-      PostUsersSignInDataRequest wrong = signInRequest(ConformanceServer.USER_LOGIN, "wrong", "");
+      PostUsersSignInDataRequest wrong = signInRequest(Fixture.USER, "wrong", "");
       for (int i = 0; i < 2; i++) {
         expectFailure(() -> client.authentication().postUsersSignInData(wrong));
       }
@@ -151,7 +164,7 @@ class OpenApiContractTest {
           .isInstanceOf(RateLimitedException.class);
     }
     assertThat(violations()).isEmpty();
-    assertThat(covered()).contains("POST /users/signin 429");
+    assertThat(covered()).contains("POST /api/v2/users/signin 429");
   }
 
   @Test
@@ -171,6 +184,99 @@ class OpenApiContractTest {
             contract.validate(
                 contract.errorEnvelope(), new ObjectMapper().readTree(response.body())))
         .isEmpty();
+    assertThat(
+            contract.check(
+                "POST", "/api/v2/users/signin", 413, response.headers().map(), response.body()))
+        .isEmpty();
+  }
+
+  /** What the SDK never sends (other bodies, POST, XML) is answered as documented too. */
+  @Test
+  void answersTheSdkNeverAsksForAreAsDocumented() {
+    Http http = server.http;
+    String token = http.signInToken("contract-raw", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    String form = "login=" + Fixture.USER + "&password=x";
+    List<String> failures = new ArrayList<>();
+    Map<String, Http.Response> answers = new LinkedHashMap<>();
+    answers.put(
+        "POST /api/v2/users/signin 415 (a JSON body)",
+        http.send(
+            "POST",
+            "/api/v2/users/signin",
+            "{}",
+            "Content-Type",
+            "application/json",
+            "Accept",
+            "application/json",
+            "X-Plex-Client-Identifier",
+            "raw"));
+    answers.put(
+        "POST /api/v2/users/signin 415 (a Latin-1 form)",
+        http.send(
+            "POST",
+            "/api/v2/users/signin",
+            form,
+            "Content-Type",
+            "application/x-www-form-urlencoded; charset=iso-8859-1",
+            "Accept",
+            "application/json",
+            "X-Plex-Client-Identifier",
+            "raw"));
+    answers.put(
+        "POST /api/v2/users/signin 400 (no client identifier, XML)",
+        http.send(
+            "POST",
+            "/api/v2/users/signin",
+            form,
+            "Content-Type",
+            "application/x-www-form-urlencoded"));
+    answers.put(
+        "POST /api/v2/users/signin 401 (XML)",
+        http.send(
+            "POST",
+            "/api/v2/users/signin",
+            form,
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "X-Plex-Client-Identifier",
+            "raw"));
+    answers.put(
+        "POST /security/token 200",
+        http.send(
+            "POST",
+            "/security/token?type=delegation&scope=all",
+            null,
+            "Accept",
+            "application/json",
+            "X-Plex-Token",
+            token));
+    answers.put("POST /security/token 401 (XML)", http.send("POST", "/security/token", null));
+    answers.put(
+        "GET /security/token 200 (XML, token in the query)",
+        http.getXml("/security/token?type=delegation&scope=all&X-Plex-Token=" + token));
+    answers.put("GET /api/v2/user 200 (XML)", http.getXml("/api/v2/user", "X-Plex-Token", token));
+    answers.put(
+        "GET /security/resources 200 (XML)",
+        http.getXml(
+            "/security/resources?source=" + Http.encode(Fixture.SOURCE), "X-Plex-Token", token));
+    answers.put(
+        "GET /security/resources 400 (XML)",
+        http.getXml("/security/resources", "X-Plex-Token", token));
+    answers.put("GET /openapi.yaml 200", http.send("GET", "/openapi.yaml", null));
+    answers.forEach(
+        (expected, answer) -> {
+          String[] parts = expected.split(" ");
+          String path = parts[1];
+          if (answer.status() != Integer.parseInt(parts[2])) {
+            failures.add(expected + ": answered " + answer.status() + " " + answer.body());
+          }
+          List<String> violations =
+              contract.check(parts[0], path, answer.status(), answer.headers(), answer.body());
+          if (!violations.isEmpty()) {
+            failures.add(expected + ": " + violations);
+          }
+        });
+    assertThat(failures).isEmpty();
   }
 
   @Test
@@ -187,10 +293,12 @@ class OpenApiContractTest {
         contract
             .jsonSchema(
                 contract
-                    .response(contract.operation("/user", "get").orElseThrow(), 200)
+                    .response(contract.operation("/api/v2/user", "get").orElseThrow(), 200)
                     .orElseThrow())
             .orElseThrow();
-    assertThat(userResponse.has("$ref")).as("the 200 schema of /user is a reference").isTrue();
+    assertThat(userResponse.has("$ref"))
+        .as("the 200 schema of /api/v2/user is a reference")
+        .isTrue();
     assertThat(contract.validate(userResponse, user)).isEmpty();
     assertThat(contract.validate(userResponse, withoutUuid)).isNotEmpty();
 
@@ -201,7 +309,7 @@ class OpenApiContractTest {
 
   private JsonNode userJson() {
     try {
-      String token = signIn(ConformanceServer.ADMIN_LOGIN, ConformanceServer.ADMIN_PASSWORD, "");
+      String token = signIn(Fixture.ADMIN, Fixture.ADMIN_PASSWORD, "");
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(

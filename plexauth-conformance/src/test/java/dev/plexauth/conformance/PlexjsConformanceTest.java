@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.support.Fixture;
+import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real TypeScript client, {@code @lukehagar/plexjs} 0.32.1 from npm, unchanged, against a
  * plexauth server on a loopback port: every operation's success and each typed error plexjs knows.
- * The harness is {@code conformance/plexjs/conformance.mjs}; this test installs it with {@code npm
- * ci}, runs it once, and judges each case here, cross-checking the tokens plexjs received with the
- * Java SDK.
+ * The harness ({@code src/test/node/plexjs/conformance.mjs}) only reports what plexjs returned or
+ * threw and what crossed the wire; this test installs it with {@code npm ci}, runs it once, judges
+ * each case here, cross-checks the tokens plexjs received with the Java SDK, and checks every
+ * answer plexjs received against the project's OpenAPI document.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlexjsConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ConformanceServer server;
+  private final OpenApiContract contract = OpenApiContract.load();
+  private Fixture server;
   private Map<String, JsonNode> cases;
   private JsonNode harness;
 
@@ -41,25 +46,26 @@ class PlexjsConformanceTest {
   void runHarness(@TempDir Path dataDir) throws Exception {
     NodeProcess.requireNodeAndNpm();
     Path project = RepositoryPaths.plexjsHarness();
-    NodeProcess.Outcome install =
-        NodeProcess.run(
-            project,
-            List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
-            Map.of(),
-            Duration.ofMinutes(5));
-    assertThat(install.exitCode()).as("npm ci failed:\n%s", install.stderr()).isZero();
+    NodeProcess.npmCi(project);
 
-    server = new ConformanceServer(dataDir, 1_000);
+    // Real time: plexjs runs in another process, and the 2FA code must be current when it arrives.
+    server =
+        Fixture.on(dataDir)
+            .clock(MutableClock.ticking())
+            .signInRateLimit(1_000)
+            .withAccounts()
+            .start();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PLEXAUTH_URL", server.url());
-    env.put("ADMIN_LOGIN", ConformanceServer.ADMIN_LOGIN);
-    env.put("ADMIN_PASSWORD", ConformanceServer.ADMIN_PASSWORD);
-    env.put("USER_LOGIN", ConformanceServer.USER_LOGIN);
-    env.put("USER_PASSWORD", ConformanceServer.USER_PASSWORD);
-    env.put("TOTP_LOGIN", ConformanceServer.TOTP_LOGIN);
-    env.put("TOTP_PASSWORD", ConformanceServer.TOTP_PASSWORD);
-    env.put("TOTP_SECRET", server.totpSecret);
-    env.put("SOURCE", ConformanceServer.SOURCE);
+    env.put("ADMIN_LOGIN", Fixture.ADMIN);
+    env.put("ADMIN_PASSWORD", Fixture.ADMIN_PASSWORD);
+    env.put("USER_LOGIN", Fixture.USER);
+    env.put("USER_PASSWORD", Fixture.USER_PASSWORD);
+    env.put("TOTP_LOGIN", Fixture.TOTP_USER);
+    env.put("TOTP_PASSWORD", Fixture.TOTP_PASSWORD);
+    env.put("TOTP_CODE", server.totpCode());
+    env.put("TOTP_WRONG_CODE", server.wrongTotpCode());
+    env.put("SOURCE", Fixture.SOURCE);
     NodeProcess.Outcome run =
         NodeProcess.run(project, List.of("node", "conformance.mjs"), env, Duration.ofMinutes(3));
     assertThat(run.exitCode()).as("the harness failed:\n%s", run.stderr()).isZero();
@@ -84,6 +90,7 @@ class PlexjsConformanceTest {
     assertThat(harness.get("plexjs").asText()).isEqualTo("0.32.1");
     assertThat(harness.get("zod").asText()).isEqualTo("3.25.76");
     assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(expectations().keySet());
+    assertThat(harness.get("total").asInt()).isEqualTo(cases.size());
   }
 
   @TestFactory
@@ -98,12 +105,37 @@ class PlexjsConformanceTest {
                       assertThat(entry)
                           .as("case %s was not reported", expectation.getKey())
                           .isNotNull();
-                      JsonNode detail = entry.get("detail");
-                      assertThat(entry.get("ok").asBoolean())
-                          .as("plexjs case %s: %s", expectation.getKey(), detail)
-                          .isTrue();
-                      expectation.getValue().accept(detail);
+                      expectation.getValue().accept(entry.get("detail"));
                     }));
+  }
+
+  /** Every answer plexjs received, success or error, is as the project's document says. */
+  @Test
+  void everyAnswerPlexjsReceivedIsAsDocumented() {
+    List<String> failures = new ArrayList<>();
+    int exchanges = 0;
+    for (Map.Entry<String, JsonNode> entry : cases.entrySet()) {
+      for (JsonNode exchange : entry.getValue().at("/detail/http")) {
+        exchanges++;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange
+            .path("headers")
+            .properties()
+            .forEach(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
+        List<String> violations =
+            contract.check(
+                exchange.get("method").asText(),
+                exchange.get("path").asText(),
+                exchange.get("status").asInt(),
+                headers,
+                exchange.path("body").asText(""));
+        if (!violations.isEmpty()) {
+          failures.add(entry.getKey() + " " + exchange.get("url").asText() + ": " + violations);
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(20);
   }
 
   private Map<String, Consumer<JsonNode>> expectations() {
@@ -111,22 +143,30 @@ class PlexjsConformanceTest {
     expect.put(
         "signin_admin",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(201);
-          assertThat(javaClient(d.get("authToken").asText()).username())
-              .isEqualTo(ConformanceServer.ADMIN_LOGIN);
+          resolved(d, 201);
+          assertThat(d.path("authToken").asText()).isNotBlank();
+          assertThat(javaClient(d.get("authToken").asText()).username()).isEqualTo(Fixture.ADMIN);
         });
     expect.put(
         "signin_user",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(201);
-          assertThat(d.get("username").asText()).isEqualTo(ConformanceServer.USER_LOGIN);
+          resolved(d, 201);
+          assertThat(d.path("authToken").asText()).isNotBlank();
+          assertThat(d.get("username").asText()).isEqualTo(Fixture.USER);
         });
-    expect.put("signin_totp_missing_code", error("PostUsersSignInDataUnauthorized", 401, 1029));
-    expect.put("signin_totp_wrong_code", error("PostUsersSignInDataUnauthorized", 401, 1028));
+    expect.put(
+        "signin_totp_missing_code",
+        error("PostUsersSignInDataUnauthorized", 401, 1029)
+            .andThen(d -> assertThat(d.get("verificationCodeSent").asBoolean()).isFalse()));
+    expect.put(
+        "signin_totp_wrong_code",
+        error("PostUsersSignInDataUnauthorized", 401, 1028)
+            .andThen(d -> assertThat(d.get("verificationCodeSent").asBoolean()).isTrue()));
     expect.put(
         "signin_totp",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(201);
+          resolved(d, 201);
+          assertThat(d.path("authToken").asText()).isNotBlank();
           assertThat(d.get("twoFactorEnabled").asBoolean()).isTrue();
         });
     expect.put("signin_bad_password", error("PostUsersSignInDataUnauthorized", 401, 1001));
@@ -134,29 +174,43 @@ class PlexjsConformanceTest {
     expect.put(
         "token_details_admin",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(200);
-          assertThat(d.get("username").asText()).isEqualTo(ConformanceServer.ADMIN_LOGIN);
-          assertThat(d.get("sameAccountAsSignin").asBoolean()).isTrue();
+          resolved(d, 200);
+          assertThat(d.get("username").asText()).isEqualTo(Fixture.ADMIN);
+          assertThat(d.path("uuid").asText()).isNotBlank();
+          JsonNode signIn = detail("signin_admin");
+          assertThat(d.get("id")).as("same account as signin_admin").isEqualTo(signIn.get("id"));
+          assertThat(d.get("uuid"))
+              .as("same account as signin_admin")
+              .isEqualTo(signIn.get("uuid"));
         });
     expect.put("token_details_bad_token", error("GetTokenDetailsUnauthorized", 401, 1001));
     expect.put(
         "transient_token",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(200);
+          resolved(d, 200);
           String token = d.get("token").asText();
           assertThat(token).startsWith("transient-");
           assertThat(d.at("/body/MediaContainer/token").asText()).isEqualTo(token);
-          assertThat(javaClient(token).username()).isEqualTo(ConformanceServer.ADMIN_LOGIN);
+          assertThat(javaClient(token).username()).isEqualTo(Fixture.ADMIN);
         });
     expect.put(
         "transient_from_transient",
         d -> {
-          assertThat(d.get("statusCode").asInt()).isEqualTo(200);
+          resolved(d, 200);
           assertThat(d.get("token").asText()).startsWith("transient-");
-          assertThat(d.get("differsFromSource").asBoolean()).isTrue();
+          assertThat(d.get("token").asText())
+              .as("differs from the token it was made from")
+              .isNotEqualTo(detail("transient_token").path("token").asText());
         });
     expect.put("transient_bad_token", error("GetTransientTokenUnauthorized", 401, 1001));
-    expect.put("transient_bad_type", error("GetTransientTokenBadRequest", 400, -1));
+    expect.put(
+        "transient_bad_type",
+        error("GetTransientTokenBadRequest", 400, -1)
+            .andThen(
+                d ->
+                    assertThat(d.get("http").findValuesAsText("url"))
+                        .as("the rewritten query was sent")
+                        .anyMatch(url -> url.matches(".*[?&]type=bogus(&.*)?"))));
     expect.put("source_info_admin", this::sourceAnswer);
     expect.put("source_info_transient_admin", this::sourceAnswer);
     expect.put("source_info_non_admin", error("SDKError", 403, -1));
@@ -164,37 +218,63 @@ class PlexjsConformanceTest {
     expect.put(
         "source_info_bad_token", error("GetSourceConnectionInformationUnauthorized", 401, 1001));
     expect.put(
-        "source_info_missing_source", error("GetSourceConnectionInformationBadRequest", 400, -1));
+        "source_info_missing_source",
+        error("GetSourceConnectionInformationBadRequest", 400, -1)
+            .andThen(
+                d ->
+                    assertThat(d.get("http").findValuesAsText("url"))
+                        .as("the source parameter was dropped")
+                        .isNotEmpty()
+                        .noneMatch(url -> url.matches(".*[?&]source=.*"))));
     expect.put("token_details_missing_token", error("GetTokenDetailsUnauthorized", 401, 1001));
     return expect;
   }
 
   private void sourceAnswer(JsonNode detail) {
-    assertThat(detail.get("statusCode").asInt()).isEqualTo(200);
+    resolved(detail, 200);
     JsonNode device = detail.at("/body/MediaContainer/Device");
-    assertThat(device.get("clientIdentifier").asText())
-        .isEqualTo(ConformanceServer.SOURCE_CLIENT_IDENTIFIER);
-    assertThat(device.get("name").asText()).isEqualTo("Conformance Server");
+    assertThat(device.get("clientIdentifier").asText()).isEqualTo(Fixture.SOURCE_CLIENT_IDENTIFIER);
+    assertThat(device.get("name").asText()).isEqualTo(Fixture.SOURCE_NAME);
     String sourceToken = device.get("accessToken").asText();
     assertThat(sourceToken).startsWith("transient-");
-    assertThat(javaClient(sourceToken).username()).isEqualTo(ConformanceServer.ADMIN_LOGIN);
+    assertThat(javaClient(sourceToken).username()).isEqualTo(Fixture.ADMIN);
     JsonNode connections = device.get("Connection");
     assertThat(connections.size()).isEqualTo(2);
-    assertThat(connections.get(0).get("uri").asText()).isEqualTo("http://127.0.0.1:32400");
+    assertThat(connections)
+        .allSatisfy(
+            c -> {
+              assertThat(c.path("uri").isTextual()).as("uri").isTrue();
+              assertThat(c.path("address").isTextual()).as("address").isTrue();
+              assertThat(c.path("port").isInt()).as("port").isTrue();
+              assertThat(c.path("protocol").isTextual()).as("protocol").isTrue();
+            });
+    assertThat(connections.get(0).get("uri").asText()).isEqualTo(Fixture.SOURCE_LOCAL_URI);
     assertThat(connections.get(0).get("local").asBoolean()).isTrue();
     assertThat(connections.get(1).get("relay").asBoolean()).isTrue();
+  }
+
+  /** plexjs resolved the call with this status. */
+  private static void resolved(JsonNode detail, int status) {
+    assertThat(detail.path("outcome").asText()).as("outcome of %s", detail).isEqualTo("resolved");
+    assertThat(detail.get("statusCode").asInt()).isEqualTo(status);
   }
 
   /** A typed error with its class, HTTP status and, when {@code code >= 0}, its Plex code. */
   private static Consumer<JsonNode> error(String errorClass, int status, int code) {
     return detail -> {
-      assertThat(detail.get("outcome").asText()).isEqualTo("threw");
+      assertThat(detail.path("outcome").asText()).as("outcome of %s", detail).isEqualTo("threw");
       assertThat(detail.get("errorClass").asText()).isEqualTo(errorClass);
       assertThat(detail.get("statusCode").asInt()).isEqualTo(status);
       if (code >= 0) {
         assertThat(detail.get("errorCode").asInt()).isEqualTo(code);
       }
     };
+  }
+
+  private JsonNode detail(String name) {
+    JsonNode entry = cases.get(name);
+    assertThat(entry).as("case %s was not reported", name).isNotNull();
+    return entry.get("detail");
   }
 
   /** The account a token belongs to, asked of the server by the Java SDK. */

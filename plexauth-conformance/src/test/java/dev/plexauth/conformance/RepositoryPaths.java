@@ -2,48 +2,40 @@ package dev.plexauth.conformance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Finds the repository's files and the shared contract beside the repository. */
+/**
+ * The conformance module's own files: the Node projects under {@code src/test/node}. Nothing
+ * outside the repository is read; the OpenAPI document comes from the server's class path ({@link
+ * OpenApiContract#load()}).
+ */
 final class RepositoryPaths {
+
+  private static final Path NODE = Path.of("src", "test", "node");
 
   private RepositoryPaths() {}
 
-  /** The repository root: the nearest folder above the working directory with the Maven wrapper. */
-  static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      if (Files.isRegularFile(dir.resolve("mvnw"))
-          && Files.isDirectory(dir.resolve("conformance"))) {
-        return dir;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException(
-        "cannot find the repository root above " + Path.of("").toAbsolutePath());
-  }
-
   /**
-   * The OpenAPI contract, read where the project keeps it: {@code shared/reference/} beside the
-   * repository, or the path in {@code PLEXAUTH_CONTRACT}.
+   * The module's folder: where Maven runs its tests, or {@code plexauth-conformance} below the
+   * repository root when run from there.
    */
-  static Path contract() {
-    String override = System.getenv("PLEXAUTH_CONTRACT");
-    if (override != null && !override.isBlank()) {
-      return Path.of(override);
+  static Path module() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path candidate : List.of(dir, dir.resolve("plexauth-conformance"))) {
+      if (Files.isDirectory(candidate.resolve(NODE).resolve("plexjs"))) {
+        return candidate;
+      }
     }
-    Path contract =
-        root().resolveSibling("shared").resolve("reference").resolve("plex-auth-openapi.yaml");
-    if (!Files.isRegularFile(contract)) {
-      throw new IllegalStateException(
-          "the OpenAPI contract is not at "
-              + contract
-              + "; set PLEXAUTH_CONTRACT to the path of plex-auth-openapi.yaml");
-    }
-    return contract;
+    throw new IllegalStateException("cannot find plexauth-conformance/" + NODE + " from " + dir);
   }
 
   /** The Node project that runs the real plexjs client. */
   static Path plexjsHarness() {
-    return root().resolve("conformance").resolve("plexjs");
+    return module().resolve(NODE).resolve("plexjs");
+  }
+
+  /** The Node project that checks the OpenAPI document against the official OpenAPI schema. */
+  static Path openApiValidator() {
+    return module().resolve(NODE).resolve("openapi");
   }
 }

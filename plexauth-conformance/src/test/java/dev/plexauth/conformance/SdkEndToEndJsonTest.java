@@ -10,13 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * The SDK end-to-end suite with JSON answers, the SDK's default; every answer is validated against
- * the OpenAPI contract on its way.
+ * the project's OpenAPI document on its way.
  */
 class SdkEndToEndJsonTest extends SdkEndToEndSuite {
 
   private static final ContractValidatingTransport VALIDATING =
-      new ContractValidatingTransport(
-          Transport.jdk(Duration.ofSeconds(5)), OpenApiContract.load(RepositoryPaths.contract()));
+      new ContractValidatingTransport(Transport.jdk(Duration.ofSeconds(5)), OpenApiContract.load());
 
   @Override
   Transport transport() {

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * GET      /security/resources?source=server://…       source connection information
  * GET      /api/v2/user                                 token details
  * POST     /api/v2/users/signin                         sign-in (form body)
+ * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *
  * Any other path is a 404 and any other method a 405, both with a Plex error body. Bad input is a
@@ -63,6 +64,7 @@ public final class HttpApi {
     route(routes, HandlerType.GET, "/security/resources", pms::resources);
     route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
     route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+    route(routes, HandlerType.GET, "/openapi.yaml", OpenApiDocument::serve);
 
     return Javalin.create(
         config -> {
