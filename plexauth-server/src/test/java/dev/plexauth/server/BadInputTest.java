@@ -124,6 +124,16 @@ class BadInputTest {
                         "X-Plex-Client-Identifier",
                         "c")),
             c(
+                "form with an unknown charset",
+                415,
+                () ->
+                    signIn(
+                        valid(),
+                        "Content-Type",
+                        FORM + "; charset=bogus-charset",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
                 "body without content type",
                 415,
                 () -> signIn(valid(), "X-Plex-Client-Identifier", "c")),

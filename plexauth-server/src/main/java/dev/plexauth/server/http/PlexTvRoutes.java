@@ -132,7 +132,9 @@ final class PlexTvRoutes {
     if (Collections.list(ctx.req().getHeaders("Content-Type")).size() > 1) {
       throw ApiError.badRequest("Content-Type is given more than once");
     }
-    String contentType = ctx.req().getContentType();
+    // The raw header: the servlet's getContentType() parses the charset itself and throws on one
+    // the JDK does not know, before the check below can refuse it.
+    String contentType = ctx.req().getHeader("Content-Type");
     if (contentType == null || contentType.isBlank()) {
       if (body.length == 0) {
         return Map.of();
