@@ -13,6 +13,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,14 @@ public final class HttpApi {
         config -> {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
-          config.jetty.host = host;
-          config.jetty.port = port;
+          config.jetty.addConnector(
+              (server, httpConfig) -> {
+                ServerConnector connector =
+                    new ServerConnector(server, new AcceptRecordingConnectionFactory(httpConfig));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+              });
           config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
           config.requestLogger.http(AccessLog::log);
