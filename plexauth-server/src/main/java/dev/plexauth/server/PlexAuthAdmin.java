@@ -1,6 +1,5 @@
 package dev.plexauth.server;
 
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.auth.AccountService;
 import dev.plexauth.server.auth.PasswordHasher;
 import dev.plexauth.server.auth.Totp;
@@ -146,16 +145,7 @@ public final class PlexAuthAdmin implements AutoCloseable {
   public void addSource(Source source) {
     Objects.requireNonNull(source, "source == null");
     accounts.addSource(
-        new SourceRow(
-            source.id(),
-            source.name(),
-            source.clientIdentifier(),
-            source.connections().stream()
-                .map(
-                    c ->
-                        new SourceRow.ConnectionRow(
-                            c.protocol(), c.address(), c.port(), c.uri(), c.local(), c.relay()))
-                .toList()));
+        new SourceRow(source.id(), source.name(), source.clientIdentifier(), source.connections()));
   }
 
   /**
@@ -165,23 +155,7 @@ public final class PlexAuthAdmin implements AutoCloseable {
    */
   public List<Source> listSources() {
     return accounts.listSources().stream()
-        .map(
-            row ->
-                new Source(
-                    row.id(),
-                    row.name(),
-                    row.clientIdentifier(),
-                    row.connections().stream()
-                        .map(
-                            c ->
-                                new Connection(
-                                    c.protocol(),
-                                    c.address(),
-                                    c.port(),
-                                    c.uri(),
-                                    c.local(),
-                                    c.relay()))
-                        .toList()))
+        .map(row -> new Source(row.id(), row.name(), row.clientIdentifier(), row.connections()))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.plexauth.server.auth;
 
+import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.DuplicateKeyException;
 import dev.plexauth.server.store.NewAccountRow;
@@ -132,7 +133,7 @@ public final class AccountService {
     }
     requireText(source.name(), "the source name");
     requireText(source.clientIdentifier(), "the source client identifier");
-    for (SourceRow.ConnectionRow c : source.connections()) {
+    for (Connection c : source.connections()) {
       if (!"http".equals(c.protocol()) && !"https".equals(c.protocol())) {
         throw new IllegalArgumentException("a connection's protocol must be http or https");
       }

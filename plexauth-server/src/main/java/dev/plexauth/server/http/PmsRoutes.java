@@ -1,7 +1,6 @@
 package dev.plexauth.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Caller;
@@ -67,12 +66,7 @@ final class PmsRoutes {
             source.name(),
             source.clientIdentifier(),
             authenticator.mintTransient(caller),
-            source.connections().stream()
-                .map(
-                    c ->
-                        new Connection(
-                            c.protocol(), c.address(), c.port(), c.uri(), c.local(), c.relay()))
-                .toList());
+            source.connections());
     ObjectNode container = Responses.MAPPER.createObjectNode();
     container.put("size", 1);
     container.set("Device", Responses.MAPPER.valueToTree(device));
