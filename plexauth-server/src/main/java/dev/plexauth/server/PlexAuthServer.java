@@ -4,6 +4,7 @@ import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.PasswordHasher;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.TransientTokens;
 import dev.plexauth.server.http.HttpApi;
 import dev.plexauth.server.store.JdbcStore;
@@ -83,6 +84,7 @@ public final class PlexAuthServer implements AutoCloseable {
    *
    * @return this server
    * @throws IllegalStateException when already started
+   * @throws DatabaseUnavailableException when the database cannot be opened
    */
   public synchronized PlexAuthServer start() {
     if (app != null) {
@@ -97,7 +99,7 @@ public final class PlexAuthServer implements AutoCloseable {
       }
       jdbcUrl = JdbcStore.sqliteUrl(config.dataDir);
     }
-    store = JdbcStore.open(jdbcUrl, config.environment);
+    store = PlexAuthAdmin.openStore(jdbcUrl, config.environment);
     try {
       hasher = new PasswordHasher();
       // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
@@ -109,14 +111,13 @@ public final class PlexAuthServer implements AutoCloseable {
       if (config.createOwnerOnFirstStart) {
         createOwnerIfNone();
       }
-      TransientTokens transients = new TransientTokens(config.clock);
-      Authenticator authenticator = new Authenticator(store, transients);
+      Authenticator authenticator = new Authenticator(store, new TransientTokens(config.clock));
       app =
           HttpApi.create(
               authenticator,
               new SignInService(store, hasher, config.clock),
               new SignInRateLimiter(config.signInRateLimit, config.clock),
-              store,
+              new SourceAccess(store, authenticator),
               config.host,
               config.port);
       app.start();
@@ -214,11 +215,12 @@ public final class PlexAuthServer implements AutoCloseable {
 
   /**
    * How many Argon2id password verifications this server ran: exactly one per sign-in attempt that
-   * reaches the credential check, for known and unknown logins alike.
+   * reaches the credential check, for known and unknown logins alike. Package-private: the server's
+   * tests prove with it that every attempt costs one hash; it is no embedding API.
    *
    * @return the count since start
    */
-  public synchronized long passwordVerifications() {
+  synchronized long passwordVerifications() {
     requireStarted();
     return hasher.verifications();
   }
