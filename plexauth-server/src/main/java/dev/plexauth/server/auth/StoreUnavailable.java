@@ -23,13 +23,4 @@ public final class StoreUnavailable extends RuntimeException {
       throw new StoreUnavailable(e);
     }
   }
-
-  /** As {@link #guard(Supplier)}, for work without a result. */
-  static void run(Runnable work) {
-    try {
-      work.run();
-    } catch (StoreException e) {
-      throw new StoreUnavailable(e);
-    }
-  }
 }
