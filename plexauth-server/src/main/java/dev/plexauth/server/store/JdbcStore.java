@@ -1,14 +1,12 @@
 package dev.plexauth.server.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.plexauth.sdk.models.Connection;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -16,9 +14,10 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}). No row is
- * cached: several processes may share the database. Deleting an account or a source deletes its
- * tokens or connections through the schema's {@code ON DELETE CASCADE}.
+ * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), and the
+ * sources' queries ({@code SourceQueries}). No row is cached: several processes may share the
+ * database. Deleting an account or a source deletes its tokens or connections through the schema's
+ * {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -58,11 +57,13 @@ public final class JdbcStore implements Store {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final TokenLookup tokenLookup;
+  private final SourceQueries sources;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.tokenLookup = new TokenLookup(dataSource);
+    this.sources = new SourceQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -135,7 +136,7 @@ public final class JdbcStore implements Store {
                   .map((rs, ctx) -> Rows.account(rs, "created_at"))
                   .one());
     } catch (JdbiException e) {
-      throw translate("cannot add the account", e);
+      throw SqlErrors.translate("cannot add the account", e);
     }
   }
 
@@ -291,64 +292,22 @@ public final class JdbcStore implements Store {
 
   @Override
   public void insertSource(SourceRow source, long createdAtMillis) {
-    try {
-      jdbi.useTransaction(
-          tx -> {
-            tx.createUpdate(
-                    "INSERT INTO sources (id, name, client_identifier, created_at)"
-                        + " VALUES (:id, :name, :client, :createdAt)")
-                .bind("id", source.id())
-                .bind("name", source.name())
-                .bind("client", source.clientIdentifier())
-                .bind("createdAt", createdAtMillis)
-                .execute();
-            int position = 0;
-            for (Connection c : source.connections()) {
-              tx.createUpdate(
-                      "INSERT INTO source_connections (source_id, position, protocol, address,"
-                          + " port, uri, local, relay) VALUES (:id, :position, :protocol,"
-                          + " :address, :port, :uri, :local, :relay)")
-                  .bind("id", source.id())
-                  .bind("position", position++)
-                  .bind("protocol", c.protocol())
-                  .bind("address", c.address())
-                  .bind("port", c.port())
-                  .bind("uri", c.uri())
-                  .bind("local", c.local())
-                  .bind("relay", c.relay())
-                  .execute();
-            }
-          });
-    } catch (JdbiException e) {
-      throw translate("cannot add the source", e);
-    }
+    sources.insert(source, createdAtMillis);
   }
 
   @Override
   public Optional<SourceRow> findSource(String id) {
-    return call("cannot read sources", handle -> findSource(handle, id));
+    return sources.find(id);
   }
 
   @Override
   public List<SourceRow> listSources() {
-    return call(
-        "cannot read sources",
-        handle ->
-            handle
-                .createQuery("SELECT id FROM sources ORDER BY id")
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .map(id -> findSource(handle, id).orElseThrow())
-                .toList());
+    return sources.list();
   }
 
   @Override
   public boolean deleteSource(String id) {
-    return call(
-        "cannot remove the source",
-        handle ->
-            handle.createUpdate("DELETE FROM sources WHERE id = :id").bind("id", id).execute() > 0);
+    return sources.delete(id);
   }
 
   @Override
@@ -357,69 +316,12 @@ public final class JdbcStore implements Store {
     tokenLookup.clear();
   }
 
-  private static Optional<SourceRow> findSource(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT name, client_identifier FROM sources WHERE id = :id")
-        .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new SourceRow(id, rs.getString(1), rs.getString(2), connections(handle, id)))
-        .findOne();
-  }
-
-  private static List<Connection> connections(Handle handle, String id) {
-    return handle
-        .createQuery(
-            "SELECT protocol, address, port, uri, local, relay FROM source_connections"
-                + " WHERE source_id = :id ORDER BY position")
-        .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new Connection(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    rs.getBoolean(5),
-                    rs.getBoolean(6)))
-        .list();
-  }
-
   /** The case-insensitive key of a username or email. */
   static String key(String value) {
     return value.toLowerCase(Locale.ROOT);
   }
 
-  private interface Work<T> {
-    T run(Handle handle);
-  }
-
-  private <T> T call(String what, Work<T> work) {
-    try {
-      return jdbi.withHandle(work::run);
-    } catch (JdbiException e) {
-      throw translate(what, e);
-    }
-  }
-
-  private static StoreException translate(String what, JdbiException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && isUniqueViolation(sql)) {
-        return new DuplicateKeyException(what + ": it already exists", e);
-      }
-    }
-    return new StoreException(what, e);
-  }
-
-  private static boolean isUniqueViolation(SQLException e) {
-    // PostgreSQL: SQLState 23505. SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or PRIMARYKEY (1555).
-    if ("23505".equals(e.getSQLState())) {
-      return true;
-    }
-    int code = e.getErrorCode();
-    String message = String.valueOf(e.getMessage());
-    return code == 2067
-        || code == 1555
-        || (code == 19 && (message.contains("UNIQUE") || message.contains("PRIMARY KEY")));
+  private <T> T call(String what, HandleCallback<T, RuntimeException> work) {
+    return SqlErrors.call(jdbi, what, work);
   }
 }
