@@ -15,9 +15,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,7 +107,7 @@ public final class PlexAuthServer implements AutoCloseable {
       warmUp.start();
       admin = new PlexAuthAdmin(store, false, hasher, config.clock);
       if (config.createOwnerOnFirstStart) {
-        createOwnerIfNone();
+        OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
       Authenticator authenticator = new Authenticator(store, new TransientTokens(config.clock));
       app =
@@ -253,51 +251,6 @@ public final class PlexAuthServer implements AutoCloseable {
     if (app == null) {
       throw new IllegalStateException("the server is not running; call start()");
     }
-  }
-
-  private void createOwnerIfNone() {
-    if (admin.hasAccounts()) {
-      return;
-    }
-    Map<String, String> env = config.environment;
-    String login = nonEmpty(env.get("PLEXAUTH_ADMIN_LOGIN"), "admin");
-    String email = env.get("PLEXAUTH_ADMIN_EMAIL");
-    String username = login;
-    if (login.contains("@")) {
-      username = login.substring(0, login.indexOf('@'));
-      email = nonEmpty(email, login);
-    }
-    email = nonEmpty(email, username + "@localhost");
-    String password = env.get("PLEXAUTH_ADMIN_PASSWORD");
-    boolean generated = password == null || password.isEmpty();
-    if (generated) {
-      byte[] random = new byte[18];
-      new SecureRandom().nextBytes(random);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-    try {
-      admin.addAccount(NewAccount.of(username, email, password).asAdmin());
-    } catch (IllegalArgumentException e) {
-      if (admin.hasAccounts()) {
-        return; // another process created the first account at the same moment
-      }
-      throw new IllegalArgumentException(
-          "cannot create the owner account from PLEXAUTH_ADMIN_*: " + e.getMessage(), e);
-    }
-    LOG.info("created the owner account '{}'", username);
-    if (generated) {
-      config.announcements.println(
-          "plexauth: created the owner account '"
-              + username
-              + "' with the password "
-              + password
-              + " (shown only this once; set PLEXAUTH_ADMIN_PASSWORD to choose it)");
-      config.announcements.flush();
-    }
-  }
-
-  private static String nonEmpty(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   /**
