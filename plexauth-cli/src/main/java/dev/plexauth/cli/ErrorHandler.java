@@ -4,7 +4,7 @@ import dev.plexauth.sdk.errors.PlexConnectionException;
 import dev.plexauth.sdk.errors.PlexError;
 import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.errors.SDKError;
-import dev.plexauth.server.store.StoreException;
+import dev.plexauth.server.DatabaseUnavailableException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -69,9 +69,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     if (ex instanceof SDKError error) {
       return new Failure(CliException.REFUSED, refusal(error));
     }
-    if (ex instanceof StoreException store) {
+    if (ex instanceof DatabaseUnavailableException database) {
       return new Failure(
-          CliException.UNREACHABLE, store.getMessage() + rootCause(store.getCause()));
+          CliException.UNREACHABLE, database.getMessage() + rootCause(database.getCause()));
     }
     if (ex instanceof UncheckedIOException io) {
       return new Failure(CliException.REFUSED, io.getMessage() + rootCause(io.getCause()));

@@ -1,9 +1,9 @@
 package dev.plexauth.cli;
 
 import dev.plexauth.sdk.models.Connection;
+import dev.plexauth.server.AlreadyExistsException;
 import dev.plexauth.server.PlexAuthAdmin;
 import dev.plexauth.server.Source;
-import dev.plexauth.server.store.DuplicateKeyException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -75,10 +75,9 @@ final class SourceAddCommand implements Callable<Integer> {
     Source source = new Source(id, name, clientIdentifier, connections);
     try (PlexAuthAdmin admin = store.openAdmin(io)) {
       admin.addSource(source);
+    } catch (AlreadyExistsException e) {
+      throw CliException.refused(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof DuplicateKeyException) {
-        throw CliException.refused(e.getMessage(), e);
-      }
       throw CliException.usage(e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();

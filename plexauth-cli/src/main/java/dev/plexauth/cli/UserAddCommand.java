@@ -2,10 +2,10 @@ package dev.plexauth.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plexauth.server.Account;
+import dev.plexauth.server.AlreadyExistsException;
 import dev.plexauth.server.CreatedAccount;
 import dev.plexauth.server.NewAccount;
 import dev.plexauth.server.PlexAuthAdmin;
-import dev.plexauth.server.store.DuplicateKeyException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -77,10 +77,9 @@ final class UserAddCommand implements Callable<Integer> {
     CreatedAccount created;
     try (PlexAuthAdmin accounts = store.openAdmin(io)) {
       created = accounts.addAccount(account);
+    } catch (AlreadyExistsException e) {
+      throw CliException.refused(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof DuplicateKeyException) {
-        throw CliException.refused(e.getMessage(), e);
-      }
       throw CliException.usage(e.getMessage(), e);
     }
     print(created);

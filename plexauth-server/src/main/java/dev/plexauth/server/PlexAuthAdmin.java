@@ -1,13 +1,14 @@
 package dev.plexauth.server;
 
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.auth.AccountService;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.SourceService;
+import dev.plexauth.server.auth.StoreUnavailable;
 import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.JdbcStore;
-import dev.plexauth.server.store.SourceRow;
 import dev.plexauth.server.store.Store;
+import dev.plexauth.server.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Accounts and sources of a plexauth database, without a running server. A server on the same data
@@ -31,19 +33,22 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * Methods throw {@link IllegalArgumentException} with a plain message for invalid or duplicate
- * input, and {@link dev.plexauth.server.store.StoreException} when the database fails.
+ * Methods throw {@link IllegalArgumentException} with a plain message for invalid input, its
+ * subclass {@link AlreadyExistsException} for a username, email address or source id that is taken,
+ * and {@link DatabaseUnavailableException} when the database cannot be opened, read or written.
  */
 public final class PlexAuthAdmin implements AutoCloseable {
 
   private final Store store;
   private final boolean ownsStore;
   private final AccountService accounts;
+  private final SourceService sources;
 
   PlexAuthAdmin(Store store, boolean ownsStore, PasswordHasher hasher, Clock clock) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.accounts = new AccountService(store, hasher, clock);
+    this.sources = new SourceService(store, clock);
   }
 
   /**
@@ -51,6 +56,7 @@ public final class PlexAuthAdmin implements AutoCloseable {
    *
    * @param dataDir the data directory
    * @return the administration; close it when done
+   * @throws DatabaseUnavailableException when the database cannot be opened
    */
   public static PlexAuthAdmin open(Path dataDir) {
     Objects.requireNonNull(dataDir, "dataDir == null");
@@ -69,6 +75,7 @@ public final class PlexAuthAdmin implements AutoCloseable {
    *
    * @param jdbcUrl the database
    * @return the administration; close it when done
+   * @throws DatabaseUnavailableException when the database cannot be opened
    */
   public static PlexAuthAdmin open(String jdbcUrl) {
     return open(jdbcUrl, System.getenv());
@@ -90,10 +97,24 @@ public final class PlexAuthAdmin implements AutoCloseable {
    * @param environment where {@code PLEXAUTH_DB_PASSWORD}, {@code PGPASSWORD} and {@code
    *     PLEXAUTH_DB_POOL_SIZE} are read
    * @return the administration; close it when done
+   * @throws DatabaseUnavailableException when the database cannot be opened
    */
   public static PlexAuthAdmin open(String jdbcUrl, Map<String, String> environment) {
     return new PlexAuthAdmin(
-        JdbcStore.open(jdbcUrl, environment), true, new PasswordHasher(), Clock.systemUTC());
+        openStore(jdbcUrl, environment), true, new PasswordHasher(), Clock.systemUTC());
+  }
+
+  /**
+   * Opens the store, creating or migrating its schema.
+   *
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   */
+  static Store openStore(String jdbcUrl, Map<String, String> environment) {
+    try {
+      return JdbcStore.open(jdbcUrl, environment);
+    } catch (StoreException e) {
+      throw new DatabaseUnavailableException(e.getMessage(), e);
+    }
   }
 
   /**
@@ -101,30 +122,46 @@ public final class PlexAuthAdmin implements AutoCloseable {
    *
    * @param account the account
    * @return the account with its id, and its TOTP secret if two-factor sign-in is on
-   * @throws IllegalArgumentException when a value is invalid or the username or email is taken
+   * @throws IllegalArgumentException when a value is invalid
+   * @throws AlreadyExistsException when the username or email is taken
+   * @throws DatabaseUnavailableException when the database cannot be written
    */
   public CreatedAccount addAccount(NewAccount account) {
     Objects.requireNonNull(account, "account == null");
-    Optional<String> secret =
-        account.twoFactor()
-            ? Optional.of(
-                account.totpSecret().isEmpty()
-                    ? Totp.newSecret()
-                    : Totp.normalizeSecret(account.totpSecret()))
-            : Optional.empty();
+    if (!account.twoFactor()) {
+      AccountRow row =
+          available(
+                  () ->
+                      accounts.addAccount(
+                          account.username(), account.email(), account.password(), account.admin()))
+              .orElseThrow(PlexAuthAdmin::accountExists);
+      return new CreatedAccount(toAccount(row), Optional.empty());
+    }
+    String secret =
+        account.totpSecret().isEmpty()
+            ? Totp.newSecret()
+            : Totp.normalizeSecret(account.totpSecret());
     AccountRow row =
-        accounts.addAccount(
-            account.username(), account.email(), account.password(), account.admin(), secret);
-    return new CreatedAccount(toAccount(row), secret);
+        available(
+                () ->
+                    accounts.addAccount(
+                        account.username(),
+                        account.email(),
+                        account.password(),
+                        account.admin(),
+                        secret))
+            .orElseThrow(PlexAuthAdmin::accountExists);
+    return new CreatedAccount(toAccount(row), Optional.of(secret));
   }
 
   /**
    * Lists the accounts, by id.
    *
    * @return the accounts
+   * @throws DatabaseUnavailableException when the database cannot be read
    */
   public List<Account> listAccounts() {
-    return accounts.listAccounts().stream().map(PlexAuthAdmin::toAccount).toList();
+    return available(accounts::listAccounts).stream().map(PlexAuthAdmin::toAccount).toList();
   }
 
   /**
@@ -132,56 +169,41 @@ public final class PlexAuthAdmin implements AutoCloseable {
    *
    * @param login the username or email address
    * @return whether an account was removed
+   * @throws DatabaseUnavailableException when the database cannot be written
    */
   public boolean removeAccount(String login) {
-    return accounts.removeAccount(login);
+    return available(() -> accounts.removeAccount(login));
   }
 
   /**
    * Registers a source.
    *
    * @param source the source
-   * @throws IllegalArgumentException when a value is invalid or the id is taken
+   * @throws IllegalArgumentException when a value is invalid
+   * @throws AlreadyExistsException when a source with this id exists
+   * @throws DatabaseUnavailableException when the database cannot be written
    */
   public void addSource(Source source) {
     Objects.requireNonNull(source, "source == null");
-    accounts.addSource(
-        new SourceRow(
-            source.id(),
-            source.name(),
-            source.clientIdentifier(),
-            source.connections().stream()
-                .map(
-                    c ->
-                        new SourceRow.ConnectionRow(
-                            c.protocol(), c.address(), c.port(), c.uri(), c.local(), c.relay()))
-                .toList()));
+    boolean added =
+        available(
+            () ->
+                sources.addSource(
+                    source.id(), source.name(), source.clientIdentifier(), source.connections()));
+    if (!added) {
+      throw new AlreadyExistsException("a source with this id already exists");
+    }
   }
 
   /**
    * Lists the sources, by id.
    *
    * @return the sources
+   * @throws DatabaseUnavailableException when the database cannot be read
    */
   public List<Source> listSources() {
-    return accounts.listSources().stream()
-        .map(
-            row ->
-                new Source(
-                    row.id(),
-                    row.name(),
-                    row.clientIdentifier(),
-                    row.connections().stream()
-                        .map(
-                            c ->
-                                new Connection(
-                                    c.protocol(),
-                                    c.address(),
-                                    c.port(),
-                                    c.uri(),
-                                    c.local(),
-                                    c.relay()))
-                        .toList()))
+    return available(sources::listSources).stream()
+        .map(row -> new Source(row.id(), row.name(), row.clientIdentifier(), row.connections()))
         .toList();
   }
 
@@ -190,14 +212,15 @@ public final class PlexAuthAdmin implements AutoCloseable {
    *
    * @param id the source id, e.g. {@code server://abc}
    * @return whether a source was removed
+   * @throws DatabaseUnavailableException when the database cannot be written
    */
   public boolean removeSource(String id) {
-    return accounts.removeSource(id);
+    return available(() -> sources.removeSource(id));
   }
 
   /** Whether any account exists. */
   boolean hasAccounts() {
-    return accounts.hasAccounts();
+    return available(accounts::hasAccounts);
   }
 
   /** Closes the database, if this administration opened it. */
@@ -206,6 +229,20 @@ public final class PlexAuthAdmin implements AutoCloseable {
     if (ownsStore) {
       store.close();
     }
+  }
+
+  /** Runs a service call, turning a database failure into the public exception. */
+  private static <T> T available(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (StoreUnavailable e) {
+      throw new DatabaseUnavailableException(e.getMessage(), e);
+    }
+  }
+
+  private static AlreadyExistsException accountExists() {
+    return new AlreadyExistsException(
+        "an account with this username or email address already exists");
   }
 
   private static Account toAccount(AccountRow row) {

@@ -4,6 +4,7 @@ import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.PasswordHasher;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.TransientTokens;
 import dev.plexauth.server.http.HttpApi;
 import dev.plexauth.server.store.JdbcStore;
@@ -14,9 +15,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +82,7 @@ public final class PlexAuthServer implements AutoCloseable {
    *
    * @return this server
    * @throws IllegalStateException when already started
+   * @throws DatabaseUnavailableException when the database cannot be opened
    */
   public synchronized PlexAuthServer start() {
     if (app != null) {
@@ -97,7 +97,7 @@ public final class PlexAuthServer implements AutoCloseable {
       }
       jdbcUrl = JdbcStore.sqliteUrl(config.dataDir);
     }
-    store = JdbcStore.open(jdbcUrl, config.environment);
+    store = PlexAuthAdmin.openStore(jdbcUrl, config.environment);
     try {
       hasher = new PasswordHasher();
       // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
@@ -107,16 +107,15 @@ public final class PlexAuthServer implements AutoCloseable {
       warmUp.start();
       admin = new PlexAuthAdmin(store, false, hasher, config.clock);
       if (config.createOwnerOnFirstStart) {
-        createOwnerIfNone();
+        OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
-      TransientTokens transients = new TransientTokens(config.clock);
-      Authenticator authenticator = new Authenticator(store, transients);
+      Authenticator authenticator = new Authenticator(store, new TransientTokens(config.clock));
       app =
           HttpApi.create(
               authenticator,
               new SignInService(store, hasher, config.clock),
               new SignInRateLimiter(config.signInRateLimit, config.clock),
-              store,
+              new SourceAccess(store, authenticator),
               config.host,
               config.port);
       app.start();
@@ -214,11 +213,12 @@ public final class PlexAuthServer implements AutoCloseable {
 
   /**
    * How many Argon2id password verifications this server ran: exactly one per sign-in attempt that
-   * reaches the credential check, for known and unknown logins alike.
+   * reaches the credential check, for known and unknown logins alike. Package-private: the server's
+   * tests prove with it that every attempt costs one hash; it is no embedding API.
    *
    * @return the count since start
    */
-  public synchronized long passwordVerifications() {
+  synchronized long passwordVerifications() {
     requireStarted();
     return hasher.verifications();
   }
@@ -251,51 +251,6 @@ public final class PlexAuthServer implements AutoCloseable {
     if (app == null) {
       throw new IllegalStateException("the server is not running; call start()");
     }
-  }
-
-  private void createOwnerIfNone() {
-    if (admin.hasAccounts()) {
-      return;
-    }
-    Map<String, String> env = config.environment;
-    String login = nonEmpty(env.get("PLEXAUTH_ADMIN_LOGIN"), "admin");
-    String email = env.get("PLEXAUTH_ADMIN_EMAIL");
-    String username = login;
-    if (login.contains("@")) {
-      username = login.substring(0, login.indexOf('@'));
-      email = nonEmpty(email, login);
-    }
-    email = nonEmpty(email, username + "@localhost");
-    String password = env.get("PLEXAUTH_ADMIN_PASSWORD");
-    boolean generated = password == null || password.isEmpty();
-    if (generated) {
-      byte[] random = new byte[18];
-      new SecureRandom().nextBytes(random);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-    try {
-      admin.addAccount(NewAccount.of(username, email, password).asAdmin());
-    } catch (IllegalArgumentException e) {
-      if (admin.hasAccounts()) {
-        return; // another process created the first account at the same moment
-      }
-      throw new IllegalArgumentException(
-          "cannot create the owner account from PLEXAUTH_ADMIN_*: " + e.getMessage(), e);
-    }
-    LOG.info("created the owner account '{}'", username);
-    if (generated) {
-      config.announcements.println(
-          "plexauth: created the owner account '"
-              + username
-              + "' with the password "
-              + password
-              + " (shown only this once; set PLEXAUTH_ADMIN_PASSWORD to choose it)");
-      config.announcements.flush();
-    }
-  }
-
-  private static String nonEmpty(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   /**

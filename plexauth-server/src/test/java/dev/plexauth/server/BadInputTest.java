@@ -124,6 +124,16 @@ class BadInputTest {
                         "X-Plex-Client-Identifier",
                         "c")),
             c(
+                "form with an unknown charset",
+                415,
+                () ->
+                    signIn(
+                        valid(),
+                        "Content-Type",
+                        FORM + "; charset=bogus-charset",
+                        "X-Plex-Client-Identifier",
+                        "c")),
+            c(
                 "body without content type",
                 415,
                 () -> signIn(valid(), "X-Plex-Client-Identifier", "c")),
@@ -459,10 +469,23 @@ class BadInputTest {
             "GET /api/v2/user HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Plex-Token: a\u0000b\r\n"
                 + "Connection: close\r\n\r\n");
 
+    RawHttp.Answer tooLargeXml =
+        RawHttp.exchange(
+            port,
+            "GET /api/v2/user HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Plex-Token: "
+                + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+
     assertThat(tooLarge.status()).isEqualTo(431);
-    // The headers were never read, so Accept is unknown: the answer is the default, XML.
-    assertThat(tooLarge.head()).contains("text/xml", "X-Plex-Protocol: 1.0");
+    assertThat(tooLarge.head()).contains("application/json", "X-Plex-Protocol: 1.0");
     assertThat(tooLarge.body())
+        .isEqualTo(
+            "{\"errors\":[{\"code\":1004,\"message\":\"The request headers are larger than 8"
+                + " KiB\",\"status\":431}]}");
+    // Without Accept the answer is the default, XML.
+    assertThat(tooLargeXml.status()).isEqualTo(431);
+    assertThat(tooLargeXml.head()).contains("text/xml", "X-Plex-Protocol: 1.0");
+    assertThat(tooLargeXml.body())
         .endsWith(
             "<errors><error code=\"1004\" message=\"The request headers are larger than 8 KiB\""
                 + " status=\"431\"/></errors>");

@@ -5,7 +5,7 @@ import dev.plexauth.server.store.TokenWithAccount;
 import java.util.Optional;
 
 /**
- * Resolves a presented token to a {@link Caller}, and mints transient tokens for callers.
+ * Resolves a presented token to a {@link Principal}, and mints transient tokens for principals.
  *
  * <p>Account tokens are looked up by their SHA-256 in the store on every request, with their
  * account in the same query. A transient token is valid only while its root account token still is,
@@ -29,12 +29,13 @@ public final class Authenticator {
   }
 
   /**
-   * Finds the caller behind a token.
+   * Finds the principal behind a token.
    *
    * @param token the {@code X-Plex-Token} value, possibly empty
-   * @return the caller, or empty when the token is missing, unknown, expired or revoked
+   * @return the principal, or empty when the token is missing, unknown, expired or revoked
+   * @throws StoreUnavailable when the database cannot be read
    */
-  public Optional<Caller> authenticate(String token) {
+  public Optional<Principal> authenticate(String token) {
     if (token == null || token.isEmpty() || token.length() > Tokens.MAX_LENGTH) {
       return Optional.empty();
     }
@@ -44,43 +45,41 @@ public final class Authenticator {
         return Optional.empty();
       }
       String rootHash = grant.get().rootTokenHash();
-      Optional<TokenWithAccount> root = store.findAccountTokenWithAccount(rootHash);
+      Optional<TokenWithAccount> root =
+          StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(rootHash));
       if (root.isEmpty()) {
         transients.revokeDescendantsOf(rootHash);
         return Optional.empty();
       }
       return Optional.of(
-          new Caller(
+          new Principal(
               token,
               root.get().account(),
               root.get().token(),
               grant.get().admin(),
-              Optional.of(grant.get().expiresAt())));
+              grant.get().expiresAt()));
     }
-    return store
-        .findAccountTokenWithAccount(Tokens.sha256Hex(token))
-        .map(
-            found ->
-                new Caller(
-                    token,
-                    found.account(),
-                    found.token(),
-                    found.account().admin(),
-                    Optional.empty()));
+    return StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(Tokens.sha256Hex(token)))
+        .map(found -> new Principal(token, found.account(), found.token()));
   }
 
   /**
-   * Mints a transient token with the caller's account and access level, descending from the same
-   * account token, expiring in 48 hours or with the caller's own transient token if sooner.
+   * Mints a transient token with the principal's account and access level, descending from the same
+   * account token, expiring in 48 hours or with the principal's own transient token if sooner.
    *
-   * @param caller the caller
+   * @param principal the principal
    * @return the new transient token
    */
-  public String mintTransient(Caller caller) {
-    return transients.mint(
-        caller.account().id(),
-        caller.admin(),
-        caller.rootToken().tokenHash(),
-        caller.transientExpiresAt());
+  public String mintTransient(Principal principal) {
+    return principal
+        .transientExpiresAt()
+        .map(
+            notAfter ->
+                transients.mint(
+                    principal.accountId(), principal.admin(), principal.rootTokenHash(), notAfter))
+        .orElseGet(
+            () ->
+                transients.mint(
+                    principal.accountId(), principal.admin(), principal.rootTokenHash()));
   }
 }

@@ -22,10 +22,18 @@ public final class SignInRefused extends RuntimeException {
   private final Reason reason;
   private final transient Optional<Duration> retryAfter;
 
-  SignInRefused(Reason reason, Optional<Duration> retryAfter) {
+  /** A refusal that a retry may overcome at once (a wrong password, a missing code). */
+  SignInRefused(Reason reason) {
     super(reason.name(), null, false, false);
     this.reason = reason;
-    this.retryAfter = retryAfter;
+    this.retryAfter = Optional.empty();
+  }
+
+  /** A {@link Reason#LOCKED} refusal: try again after {@code retryAfter}. */
+  SignInRefused(Duration retryAfter) {
+    super(Reason.LOCKED.name(), null, false, false);
+    this.reason = Reason.LOCKED;
+    this.retryAfter = Optional.of(retryAfter);
   }
 
   /**

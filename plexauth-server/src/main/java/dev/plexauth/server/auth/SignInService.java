@@ -1,5 +1,6 @@
 package dev.plexauth.server.auth;
 
+import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.FailureCount;
 import dev.plexauth.server.store.Store;
@@ -60,10 +61,16 @@ public final class SignInService {
    * Signs in and issues a new account token for the client, replacing that client's old one.
    *
    * @param request the attempt
-   * @return the account and its new token
+   * @return the plex.tv user object with the new token as {@code authToken} (shown once, stored
+   *     only as a hash)
    * @throws SignInRefused when the attempt fails
+   * @throws StoreUnavailable when the database cannot be read or written
    */
-  public SignedIn signIn(SignInRequest request) {
+  public UserPlexAccount signIn(SignInRequest request) {
+    return StoreUnavailable.guard(() -> attempt(request));
+  }
+
+  private UserPlexAccount attempt(SignInRequest request) {
     Optional<AccountRow> found = store.findAccountByLogin(request.login());
     String subject =
         found
@@ -72,31 +79,36 @@ public final class SignInService {
     Lock lock = stripes[Math.floorMod(subject.hashCode(), STRIPES)];
     lock.lock();
     try {
-      return signIn(request, found, subject);
+      return found.isPresent()
+          ? judge(request, found.get(), subject)
+          : judgeUnknown(request, subject);
     } finally {
       lock.unlock();
     }
   }
 
-  private SignedIn signIn(SignInRequest request, Optional<AccountRow> found, String subject) {
-    Instant now = clock.instant();
-    Optional<Duration> locked = store.findFailures(subject).flatMap(c -> Lockout.remaining(c, now));
-
-    boolean passwordOk =
-        found.isPresent()
-            ? hasher.verify(request.password(), found.get().passwordHash())
-            : hasher.verifyUnknownUser(request.password());
-
+  /** An unknown login: the same lockout check and hashing work as a wrong password, then no. */
+  private UserPlexAccount judgeUnknown(SignInRequest request, String subject) {
+    Optional<Duration> locked = lockedFor(subject);
+    hasher.verifyUnknownUser(request.password());
     if (locked.isPresent()) {
-      throw new SignInRefused(SignInRefused.Reason.LOCKED, locked);
+      throw new SignInRefused(locked.get());
+    }
+    throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
+  }
+
+  private UserPlexAccount judge(SignInRequest request, AccountRow account, String subject) {
+    Optional<Duration> locked = lockedFor(subject);
+    boolean passwordOk = hasher.verify(request.password(), account.passwordHash());
+    if (locked.isPresent()) {
+      throw new SignInRefused(locked.get());
     }
     if (!passwordOk) {
       throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
     }
-    AccountRow account = found.orElseThrow();
     if (account.totpSecret().isPresent()) {
       if (request.verificationCode().isEmpty()) {
-        throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED, Optional.empty());
+        throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED);
       }
       OptionalLong step =
           Totp.matchingStep(
@@ -109,17 +121,21 @@ public final class SignInService {
     return issueToken(account, request);
   }
 
+  /** How long the subject must still wait; read before the password is checked. */
+  private Optional<Duration> lockedFor(String subject) {
+    Instant now = clock.instant();
+    return store.findFailures(subject).flatMap(c -> Lockout.remaining(c, now));
+  }
+
   private SignInRefused fail(String subject, SignInRefused.Reason reason) {
     Instant now = clock.instant();
     FailureCount count =
         store.recordFailure(subject, now.toEpochMilli(), Lockout.WINDOW.toMillis());
     Optional<Duration> locked = Lockout.remaining(count, now);
-    return locked.isPresent()
-        ? new SignInRefused(SignInRefused.Reason.LOCKED, locked)
-        : new SignInRefused(reason, Optional.empty());
+    return locked.isPresent() ? new SignInRefused(locked.get()) : new SignInRefused(reason);
   }
 
-  private SignedIn issueToken(AccountRow account, SignInRequest request) {
+  private UserPlexAccount issueToken(AccountRow account, SignInRequest request) {
     Instant now = clock.instant();
     String token = Tokens.newAccountToken();
     TokenRow row =
@@ -136,6 +152,6 @@ public final class SignInService {
     // The old token of this client is replaced in the same statement; its transient descendants
     // die with it, because a transient token is honoured only while its root token exists.
     store.saveAccountToken(row);
-    return new SignedIn(account, row, token);
+    return UserObjects.user(account, token, row.rememberUntilMillis());
   }
 }

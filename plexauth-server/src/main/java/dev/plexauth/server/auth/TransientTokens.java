@@ -45,20 +45,32 @@ public final class TransientTokens {
   }
 
   /**
-   * Mints a token.
+   * Mints a token that lives {@link #MAX_LIFETIME}.
    *
    * @param accountId the account
    * @param admin the access level
    * @param rootTokenHash the account token it descends from
-   * @param notAfter the parent's expiry, if the parent is itself transient
    * @return the new token
    */
-  String mint(long accountId, boolean admin, String rootTokenHash, Optional<Instant> notAfter) {
+  String mint(long accountId, boolean admin, String rootTokenHash) {
+    return mint(accountId, admin, rootTokenHash, Instant.MAX);
+  }
+
+  /**
+   * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token.
+   *
+   * @param accountId the account
+   * @param admin the access level
+   * @param rootTokenHash the account token it descends from
+   * @param notAfter when the parent transient token expires
+   * @return the new token
+   */
+  String mint(long accountId, boolean admin, String rootTokenHash, Instant notAfter) {
     Instant now = clock.instant();
     purgeIfDue(now);
     Instant expiresAt = now.plus(MAX_LIFETIME);
-    if (notAfter.isPresent() && notAfter.get().isBefore(expiresAt)) {
-      expiresAt = notAfter.get();
+    if (notAfter.isBefore(expiresAt)) {
+      expiresAt = notAfter;
     }
     String token = Tokens.newTransientToken();
     byHash.put(Tokens.sha256Hex(token), new Grant(accountId, admin, rootTokenHash, expiresAt));

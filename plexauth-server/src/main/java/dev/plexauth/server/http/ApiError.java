@@ -50,17 +50,24 @@ final class ApiError extends RuntimeException {
   private final transient Optional<Duration> retryAfter;
   private final String allow;
 
-  private ApiError(
-      int status, int code, String message, Optional<Duration> retryAfter, String allow) {
+  private ApiError(int status, int code, String message, String allow) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
-    this.retryAfter = retryAfter;
+    this.retryAfter = Optional.empty();
     this.allow = allow;
   }
 
+  private ApiError(int status, int code, String message, Duration retryAfter) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.retryAfter = Optional.of(retryAfter);
+    this.allow = "";
+  }
+
   static ApiError of(int status, int code, String message) {
-    return new ApiError(status, code, message, Optional.empty(), "");
+    return new ApiError(status, code, message, "");
   }
 
   static ApiError badRequest(String message) {
@@ -72,16 +79,12 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError retryLater(int code, String message, Duration retryAfter) {
-    return new ApiError(429, code, message, Optional.of(retryAfter), "");
+    return new ApiError(429, code, message, retryAfter);
   }
 
   static ApiError methodNotAllowed(String allow) {
     return new ApiError(
-        405,
-        METHOD_NOT_ALLOWED,
-        "Method not allowed on this path; use " + allow,
-        Optional.empty(),
-        allow);
+        405, METHOD_NOT_ALLOWED, "Method not allowed on this path; use " + allow, allow);
   }
 
   int status() {

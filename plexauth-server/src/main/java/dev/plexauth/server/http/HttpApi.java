@@ -3,8 +3,8 @@ package dev.plexauth.server.http;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
-import dev.plexauth.server.store.Store;
-import dev.plexauth.server.store.StoreException;
+import dev.plexauth.server.auth.SourceAccess;
+import dev.plexauth.server.auth.StoreUnavailable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,6 +13,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class HttpApi {
    * @param authenticator resolves tokens and mints transient tokens
    * @param signIn the sign-in service
    * @param rateLimiter the per-address sign-in limit
-   * @param store the store, for sources
+   * @param sources the connection information of sources
    * @param host the address to bind
    * @param port the port to bind, 0 for any free port
    * @return the app; call {@code start()} on it
@@ -52,10 +53,10 @@ public final class HttpApi {
       Authenticator authenticator,
       SignInService signIn,
       SignInRateLimiter rateLimiter,
-      Store store,
+      SourceAccess sources,
       String host,
       int port) {
-    PmsRoutes pms = new PmsRoutes(authenticator, store);
+    PmsRoutes pms = new PmsRoutes(authenticator, sources);
     PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
 
     Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
@@ -70,8 +71,14 @@ public final class HttpApi {
         config -> {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
-          config.jetty.host = host;
-          config.jetty.port = port;
+          config.jetty.addConnector(
+              (server, httpConfig) -> {
+                ServerConnector connector =
+                    new ServerConnector(server, new AcceptRecordingConnectionFactory(httpConfig));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+              });
           config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
           config.requestLogger.http(AccessLog::log);
@@ -88,7 +95,7 @@ public final class HttpApi {
                   Responses.error(
                       ctx, ApiError.of(error.getStatus(), codeFor(error), message(error))));
           config.routes.exception(
-              StoreException.class,
+              StoreUnavailable.class,
               (error, ctx) -> {
                 LOG.error("database error: {}", error.getMessage(), error);
                 Responses.error(

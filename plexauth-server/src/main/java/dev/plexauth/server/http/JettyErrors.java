@@ -15,9 +15,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers the requests Jetty refuses before any route runs (a control character in a header, a
  * header block over 8 KiB, a request-target over 8 KiB, a broken chunk, an unknown HTTP version)
- * with the same Plex error body as every other error, in JSON or XML as the client asked. An
- * unknown HTTP version is answered 400 instead of Jetty's 505: it is the client's mistake, and a
- * 5xx would tell monitoring that the server failed.
+ * with the same Plex error body as every other error, in JSON or XML as the client asked (for a
+ * header block over the limit, as far as its headers were read: see {@link
+ * AcceptRecordingConnectionFactory}). An unknown HTTP version is answered 400 instead of Jetty's
+ * 505: it is the client's mistake, and a 5xx would tell monitoring that the server failed.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -39,7 +40,8 @@ final class JettyErrors extends ErrorHandler {
     errors.add(item);
     boolean json =
         request.getHeaders().getValuesList(HttpHeader.ACCEPT).stream()
-            .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("application/json"));
+                .anyMatch(JettyErrors::asksForJson)
+            || AcceptRecordingConnectionFactory.acceptedJson(request);
     String text;
     if (json) {
       text = body.toString();
@@ -52,6 +54,11 @@ final class JettyErrors extends ErrorHandler {
     response.getHeaders().put(new HttpField("X-Plex-Protocol", "1.0"));
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+  }
+
+  /** Whether an {@code Accept} value asks for JSON, as {@link Responses#wantsJson} reads it. */
+  static boolean asksForJson(String accept) {
+    return accept.toLowerCase(Locale.ROOT).contains("application/json");
   }
 
   private static int plexCode(int status) {

@@ -2,12 +2,11 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.auth.Authenticator;
-import dev.plexauth.server.auth.Caller;
+import dev.plexauth.server.auth.Principal;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInRefused;
 import dev.plexauth.server.auth.SignInRequest;
 import dev.plexauth.server.auth.SignInService;
-import dev.plexauth.server.auth.SignedIn;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +41,9 @@ final class PlexTvRoutes {
   /** {@code GET /api/v2/user}: the account behind the token, with that token. */
   void user(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
-    Caller caller = authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
-    UserPlexAccount user =
-        UserObjects.user(
-            caller.account(), caller.token(), caller.rootToken().rememberUntilMillis());
-    Responses.ok(ctx, 200, user, Responses.TOKEN_DETAILS_WRITER, "user");
+    Principal principal =
+        authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
+    Responses.ok(ctx, 200, principal.user(), Responses.TOKEN_DETAILS_WRITER, "user");
   }
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
@@ -79,22 +76,19 @@ final class PlexTvRoutes {
         new SignInRequest(
             login.get(),
             password.get(),
-            rememberMe(field(form, "rememberMe", 8)),
+            rememberMe(form),
             field(form, "verificationCode", MAX_CODE).map(String::strip),
             clientIdentifier,
             request.identityValue("X-Plex-Product"),
             request.identityValue("X-Plex-Version"),
             request.identityValue("X-Plex-Platform"),
             request.identityValue("X-Plex-Device"));
-    SignedIn signedIn;
+    UserPlexAccount user;
     try {
-      signedIn = signIn.signIn(attempt);
+      user = signIn.signIn(attempt);
     } catch (SignInRefused refused) {
       throw refusal(refused);
     }
-    UserPlexAccount user =
-        UserObjects.user(
-            signedIn.account(), signedIn.authToken(), signedIn.token().rememberUntilMillis());
     Responses.ok(ctx, 201, user, Responses.WRITER, "user");
   }
 
@@ -132,7 +126,9 @@ final class PlexTvRoutes {
     if (Collections.list(ctx.req().getHeaders("Content-Type")).size() > 1) {
       throw ApiError.badRequest("Content-Type is given more than once");
     }
-    String contentType = ctx.req().getContentType();
+    // The raw header: the servlet's getContentType() parses the charset itself and throws on one
+    // the JDK does not know, before the check below can refuse it.
+    String contentType = ctx.req().getHeader("Content-Type");
     if (contentType == null || contentType.isBlank()) {
       if (body.length == 0) {
         return Map.of();
@@ -169,7 +165,8 @@ final class PlexTvRoutes {
     return Optional.of(values.get(0));
   }
 
-  private static boolean rememberMe(Optional<String> value) {
+  private static boolean rememberMe(Map<String, List<String>> form) {
+    Optional<String> value = field(form, "rememberMe", 8);
     if (value.isEmpty()) {
       return false;
     }

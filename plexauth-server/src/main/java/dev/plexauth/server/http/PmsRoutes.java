@@ -1,35 +1,30 @@
 package dev.plexauth.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.Device;
+import dev.plexauth.server.auth.AccessDenied;
 import dev.plexauth.server.auth.Authenticator;
-import dev.plexauth.server.auth.Caller;
-import dev.plexauth.server.store.SourceRow;
-import dev.plexauth.server.store.Store;
+import dev.plexauth.server.auth.Principal;
+import dev.plexauth.server.auth.SourceAccess;
+import dev.plexauth.server.auth.SourceId;
 import io.javalin.http.Context;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The Plex Media Server role: transient tokens and source connection information. */
 final class PmsRoutes {
 
-  /** As the ids sources are registered with: no white space and no control characters. */
-  private static final Pattern SOURCE =
-      Pattern.compile("(server|provider)://[^\\s\\x00-\\x1F\\x7F-\\x9F]{1,200}");
-
   private final Authenticator authenticator;
-  private final Store store;
+  private final SourceAccess sources;
 
-  PmsRoutes(Authenticator authenticator, Store store) {
+  PmsRoutes(Authenticator authenticator, SourceAccess sources) {
     this.authenticator = authenticator;
-    this.store = store;
+    this.sources = sources;
   }
 
   /** {@code GET|POST /security/token?type=delegation&scope=all}. */
   void transientToken(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
-    Caller caller = authenticate(request);
+    Principal principal = authenticate(request);
     Optional<String> type = request.queryValue("type");
     Optional<String> scope = request.queryValue("scope");
     if (!type.equals(Optional.of("delegation")) || !scope.equals(Optional.of("all"))) {
@@ -37,7 +32,7 @@ final class PmsRoutes {
     }
     ObjectNode container = Responses.MAPPER.createObjectNode();
     container.put("size", 0);
-    container.put("token", authenticator.mintTransient(caller));
+    container.put("token", authenticator.mintTransient(principal));
     ObjectNode body = Responses.MAPPER.createObjectNode();
     body.set("MediaContainer", container);
     Responses.ok(ctx, 200, body, "MediaContainer");
@@ -46,33 +41,26 @@ final class PmsRoutes {
   /** {@code GET /security/resources?source=server://…}. */
   void resources(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
-    Caller caller = authenticate(request);
-    String sourceId =
+    Principal principal = authenticate(request);
+    String source =
         request
             .queryValue("source")
             .orElseThrow(() -> ApiError.badRequest("the source query parameter is required"));
-    if (!SOURCE.matcher(sourceId).matches()) {
-      throw ApiError.badRequest(
-          "source must look like server://identifier or provider://identifier");
+    SourceId sourceId =
+        SourceId.parse(source)
+            .orElseThrow(
+                () ->
+                    ApiError.badRequest(
+                        "source must look like server://identifier or provider://identifier"));
+    Device device;
+    try {
+      device =
+          sources
+              .connectionInformation(principal, sourceId)
+              .orElseThrow(() -> ApiError.of(404, ApiError.NOT_FOUND, "Source not found"));
+    } catch (AccessDenied denied) {
+      throw ApiError.of(403, ApiError.FORBIDDEN, denied.getMessage());
     }
-    if (!caller.admin()) {
-      throw ApiError.of(403, ApiError.FORBIDDEN, "This needs an admin token");
-    }
-    SourceRow source =
-        store
-            .findSource(sourceId)
-            .orElseThrow(() -> ApiError.of(404, ApiError.NOT_FOUND, "Source not found"));
-    Device device =
-        new Device(
-            source.name(),
-            source.clientIdentifier(),
-            authenticator.mintTransient(caller),
-            source.connections().stream()
-                .map(
-                    c ->
-                        new Connection(
-                            c.protocol(), c.address(), c.port(), c.uri(), c.local(), c.relay()))
-                .toList());
     ObjectNode container = Responses.MAPPER.createObjectNode();
     container.put("size", 1);
     container.set("Device", Responses.MAPPER.valueToTree(device));
@@ -81,7 +69,7 @@ final class PmsRoutes {
     Responses.ok(ctx, 200, body, "MediaContainer");
   }
 
-  private Caller authenticate(PlexRequest request) {
+  private Principal authenticate(PlexRequest request) {
     return authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
   }
 }

@@ -1,9 +1,12 @@
 package dev.plexauth.server.store;
 
+import dev.plexauth.sdk.models.Connection;
 import java.util.List;
 
 /**
- * A registered source with its connections, in order.
+ * A registered source with its connections, in order. A connection is kept exactly as {@code GET
+ * /security/resources} serves it, so the SDK's {@link Connection} record is the row: one mapping,
+ * between the table and the record, in the store.
  *
  * @param id the source identifier, e.g. {@code server://abc}
  * @param name the display name
@@ -11,23 +14,10 @@ import java.util.List;
  * @param connections the connections, in the order they are answered
  */
 public record SourceRow(
-    String id, String name, String clientIdentifier, List<ConnectionRow> connections) {
+    String id, String name, String clientIdentifier, List<Connection> connections) {
 
   /** Copies the connections. */
   public SourceRow {
     connections = List.copyOf(connections);
   }
-
-  /**
-   * One way to reach a source.
-   *
-   * @param protocol {@code http} or {@code https}
-   * @param address host name or IP address
-   * @param port the TCP port
-   * @param uri the full URI
-   * @param local whether the connection is on the local network
-   * @param relay whether the connection goes through a relay
-   */
-  public record ConnectionRow(
-      String protocol, String address, int port, String uri, boolean local, boolean relay) {}
 }

@@ -28,14 +28,6 @@ public interface Store extends AutoCloseable {
   Optional<AccountRow> findAccountByLogin(String login);
 
   /**
-   * Finds an account by id.
-   *
-   * @param id the account id
-   * @return the account, if it exists
-   */
-  Optional<AccountRow> findAccountById(long id);
-
-  /**
    * Lists all accounts by id.
    *
    * @return the accounts
@@ -74,14 +66,6 @@ public interface Store extends AutoCloseable {
    * @param token the token row
    */
   void saveAccountToken(TokenRow token);
-
-  /**
-   * Finds an account token by its SHA-256.
-   *
-   * @param tokenHash lower-case hex SHA-256 of the token
-   * @return the token row, if the token is current
-   */
-  Optional<TokenRow> findAccountToken(String tokenHash);
 
   /**
    * Finds an account token by its SHA-256 together with its account, in one query: the lookup

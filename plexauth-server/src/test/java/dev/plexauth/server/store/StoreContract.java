@@ -3,6 +3,7 @@ package dev.plexauth.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plexauth.sdk.models.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,6 @@ abstract class StoreContract {
 
     assertThat(store.findAccountByLogin("alice")).contains(alice);
     assertThat(store.findAccountByLogin("ALICE@example.COM")).contains(alice);
-    assertThat(store.findAccountById(alice.id())).contains(alice);
     assertThat(store.countAccounts()).isEqualTo(1);
     assertThatThrownBy(() -> store.insertAccount(account("ALICE", "other@example.com")))
         .isInstanceOf(DuplicateKeyException.class);
@@ -69,9 +69,9 @@ abstract class StoreContract {
     store.saveAccountToken(token(id, "other", "hash-2"));
     store.saveAccountToken(token(id, "device", "hash-3"));
 
-    assertThat(store.findAccountToken("hash-1")).isEmpty();
-    assertThat(store.findAccountToken("hash-2")).isPresent();
-    assertThat(store.findAccountToken("hash-3"))
+    assertThat(store.findAccountTokenWithAccount("hash-1")).isEmpty();
+    assertThat(store.findAccountTokenWithAccount("hash-2")).isPresent();
+    assertThat(store.findAccountTokenWithAccount("hash-3").map(TokenWithAccount::token))
         .get()
         .satisfies(
             row -> {
@@ -80,8 +80,13 @@ abstract class StoreContract {
               assertThat(row.rememberUntilMillis()).isEqualTo(3_000L);
             });
     assertThat(store.deleteAccount(id)).isTrue();
-    assertThat(store.findAccountToken("hash-2")).isEmpty();
+    assertThat(store.findAccountTokenWithAccount("hash-2")).isEmpty();
     assertThat(store.deleteAccount(id)).isFalse();
+    // The tokens went with the account (not merely out of the join): their hashes are free again.
+    long other = store.insertAccount(account("bob2", "bob2@example.com")).id();
+    store.saveAccountToken(token(other, "device", "hash-2"));
+    assertThat(store.findAccountTokenWithAccount("hash-2").orElseThrow().account().id())
+        .isEqualTo(other);
   }
 
   @Test
@@ -95,7 +100,7 @@ abstract class StoreContract {
     store.saveAccountToken(token(erin.id(), "c", "hash-c"));
 
     assertThat(store.findAccountTokenWithAccount("hash-c"))
-        .contains(new TokenWithAccount(store.findAccountToken("hash-c").orElseThrow(), erin));
+        .contains(new TokenWithAccount(token(erin.id(), "c", "hash-c"), erin));
     assertThat(
             store.findAccountTokenWithAccount("hash-c").orElseThrow().account().createdAtMillis())
         .isEqualTo(1_000L);
@@ -148,7 +153,7 @@ abstract class StoreContract {
     assertThat(store.advanceTotpStep(id, 100)).isFalse();
     assertThat(store.advanceTotpStep(id, 99)).isFalse();
     assertThat(store.advanceTotpStep(id, 101)).isTrue();
-    assertThat(store.findAccountById(id).orElseThrow().totpLastStep()).contains(101L);
+    assertThat(store.findAccountByLogin("carol").orElseThrow().totpLastStep()).contains(101L);
   }
 
   @Test
@@ -166,11 +171,10 @@ abstract class StoreContract {
   @Test
   void sourcesKeepTheirConnectionsInOrder() {
     Store store = store();
-    List<SourceRow.ConnectionRow> connections =
+    List<Connection> connections =
         List.of(
-            new SourceRow.ConnectionRow(
-                "https", "b.example", 443, "https://b.example", false, true),
-            new SourceRow.ConnectionRow("http", "a.example", 80, "http://a.example", true, false));
+            new Connection("https", "b.example", 443, "https://b.example", false, true),
+            new Connection("http", "a.example", 80, "http://a.example", true, false));
     SourceRow source = new SourceRow("server://abc", "ABC", "abc", connections);
 
     store.insertSource(source, 5_000);
@@ -181,5 +185,10 @@ abstract class StoreContract {
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(store.deleteSource("server://abc")).isTrue();
     assertThat(store.findSource("server://abc")).isEmpty();
+    assertThat(store.deleteSource("server://abc")).isFalse();
+    // The connections went with the source: the same id starts again with only its new ones.
+    SourceRow again = new SourceRow("server://abc", "ABC", "abc", connections.subList(1, 2));
+    store.insertSource(again, 7_000);
+    assertThat(store.findSource("server://abc")).contains(again);
   }
 }

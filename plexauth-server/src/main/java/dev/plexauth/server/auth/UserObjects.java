@@ -1,4 +1,4 @@
-package dev.plexauth.server.http;
+package dev.plexauth.server.auth;
 
 import dev.plexauth.sdk.models.MailingListStatus;
 import dev.plexauth.sdk.models.Subscription;

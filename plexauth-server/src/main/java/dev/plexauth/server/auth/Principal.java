@@ -1,0 +1,91 @@
+package dev.plexauth.server.auth;
+
+import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.store.AccountRow;
+import dev.plexauth.server.store.TokenRow;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who made a request: the account behind the token presented, with its access level. Made by {@link
+ * Authenticator#authenticate}; the HTTP layer hands it back to the services and reads the user
+ * object from it. It keeps the account's stored rows to itself, so a class that is not a service
+ * never sees the store.
+ */
+public final class Principal {
+
+  private final String token;
+  private final AccountRow account;
+  private final TokenRow rootToken;
+  private final boolean admin;
+
+  /** Null for an account token. */
+  private final Instant transientExpiresAt;
+
+  /**
+   * The holder of an account token.
+   *
+   * @param token the token as presented
+   * @param account the account
+   * @param rootToken the account token presented
+   */
+  Principal(String token, AccountRow account, TokenRow rootToken) {
+    this.token = token;
+    this.account = account;
+    this.rootToken = rootToken;
+    this.admin = account.admin();
+    this.transientExpiresAt = null;
+  }
+
+  /**
+   * The holder of a transient token.
+   *
+   * @param token the transient token as presented
+   * @param account the account it acts for
+   * @param rootToken the account token it descends from
+   * @param admin whether it carries admin access
+   * @param expiresAt when it expires
+   */
+  Principal(
+      String token, AccountRow account, TokenRow rootToken, boolean admin, Instant expiresAt) {
+    this.token = token;
+    this.account = account;
+    this.rootToken = rootToken;
+    this.admin = admin;
+    this.transientExpiresAt = expiresAt;
+  }
+
+  /**
+   * The plex.tv user object of {@code GET /api/v2/user}: the account, with the token presented as
+   * {@code authToken}.
+   *
+   * @return the user object
+   */
+  public UserPlexAccount user() {
+    return UserObjects.user(account, token, rootToken.rememberUntilMillis());
+  }
+
+  /** Whether the token carries admin access. */
+  boolean admin() {
+    return admin;
+  }
+
+  long accountId() {
+    return account.id();
+  }
+
+  /** The SHA-256 of the account token presented, or of the one a transient token descends from. */
+  String rootTokenHash() {
+    return rootToken.tokenHash();
+  }
+
+  /** When the presented transient token expires; empty for an account token. */
+  Optional<Instant> transientExpiresAt() {
+    return Optional.ofNullable(transientExpiresAt);
+  }
+
+  @Override
+  public String toString() {
+    return "Principal[account=" + account.id() + ", admin=" + admin + "]";
+  }
+}

@@ -1,0 +1,114 @@
+package dev.plexauth.server.store;
+
+import dev.plexauth.sdk.models.Connection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The {@link Store}'s queries on {@code sources} and {@code source_connections}. A source's
+ * connections are kept in order ({@code position}) and go with it when it is deleted (the schema's
+ * {@code ON DELETE CASCADE}).
+ */
+final class SourceQueries {
+
+  private final Jdbi jdbi;
+
+  SourceQueries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** See {@link Store#insertSource}. */
+  void insert(SourceRow source, long createdAtMillis) {
+    try {
+      jdbi.useTransaction(
+          tx -> {
+            tx.createUpdate(
+                    "INSERT INTO sources (id, name, client_identifier, created_at)"
+                        + " VALUES (:id, :name, :client, :createdAt)")
+                .bind("id", source.id())
+                .bind("name", source.name())
+                .bind("client", source.clientIdentifier())
+                .bind("createdAt", createdAtMillis)
+                .execute();
+            int position = 0;
+            for (Connection c : source.connections()) {
+              tx.createUpdate(
+                      "INSERT INTO source_connections (source_id, position, protocol, address,"
+                          + " port, uri, local, relay) VALUES (:id, :position, :protocol,"
+                          + " :address, :port, :uri, :local, :relay)")
+                  .bind("id", source.id())
+                  .bind("position", position++)
+                  .bind("protocol", c.protocol())
+                  .bind("address", c.address())
+                  .bind("port", c.port())
+                  .bind("uri", c.uri())
+                  .bind("local", c.local())
+                  .bind("relay", c.relay())
+                  .execute();
+            }
+          });
+    } catch (JdbiException e) {
+      throw SqlErrors.translate("cannot add the source", e);
+    }
+  }
+
+  /** See {@link Store#findSource}. */
+  Optional<SourceRow> find(String id) {
+    return SqlErrors.call(jdbi, "cannot read sources", handle -> find(handle, id));
+  }
+
+  /** See {@link Store#listSources}. */
+  List<SourceRow> list() {
+    return SqlErrors.call(
+        jdbi,
+        "cannot read sources",
+        handle ->
+            handle
+                .createQuery("SELECT id FROM sources ORDER BY id")
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(id -> find(handle, id).orElseThrow())
+                .toList());
+  }
+
+  /** See {@link Store#deleteSource}. */
+  boolean delete(String id) {
+    return SqlErrors.call(
+        jdbi,
+        "cannot remove the source",
+        handle ->
+            handle.createUpdate("DELETE FROM sources WHERE id = :id").bind("id", id).execute() > 0);
+  }
+
+  private static Optional<SourceRow> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT name, client_identifier FROM sources WHERE id = :id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new SourceRow(id, rs.getString(1), rs.getString(2), connections(handle, id)))
+        .findOne();
+  }
+
+  private static List<Connection> connections(Handle handle, String id) {
+    return handle
+        .createQuery(
+            "SELECT protocol, address, port, uri, local, relay FROM source_connections"
+                + " WHERE source_id = :id ORDER BY position")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new Connection(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getBoolean(5),
+                    rs.getBoolean(6)))
+        .list();
+  }
+}
