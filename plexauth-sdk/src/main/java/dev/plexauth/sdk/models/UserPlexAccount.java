@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.plexauth.sdk.internal.Redaction;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,33 +118,33 @@ public record UserPlexAccount(
 
   /** Replaces missing values with empty ones and copies the lists. */
   public UserPlexAccount {
-    adsConsent = Lists.optional(adsConsent);
-    adsConsentReminderAt = Lists.optional(adsConsentReminderAt);
-    adsConsentSetAt = Lists.optional(adsConsentSetAt);
-    anonymous = Lists.optional(anonymous);
-    authToken = Lists.text(authToken);
-    country = Lists.text(country);
-    email = Lists.text(email);
-    friendlyName = Lists.text(friendlyName);
-    entitlements = Lists.copy(entitlements);
-    locale = Lists.optional(locale);
-    mailingListStatus = Lists.optional(mailingListStatus);
-    pin = Lists.optional(pin);
+    adsConsent = Objects.requireNonNullElse(adsConsent, Optional.empty());
+    adsConsentReminderAt = Objects.requireNonNullElse(adsConsentReminderAt, Optional.empty());
+    adsConsentSetAt = Objects.requireNonNullElse(adsConsentSetAt, Optional.empty());
+    anonymous = Objects.requireNonNullElse(anonymous, Optional.empty());
+    authToken = NullToEmpty.text(authToken);
+    country = NullToEmpty.text(country);
+    email = NullToEmpty.text(email);
+    friendlyName = NullToEmpty.text(friendlyName);
+    entitlements = NullToEmpty.list(entitlements);
+    locale = Objects.requireNonNullElse(locale, Optional.empty());
+    mailingListStatus = Objects.requireNonNullElse(mailingListStatus, Optional.empty());
+    pin = Objects.requireNonNullElse(pin, Optional.empty());
     profile = profile == null ? UserProfile.DEFAULTS : profile;
-    roles = Lists.copy(roles);
-    scrobbleTypes = Lists.text(scrobbleTypes);
-    services = Lists.copy(services);
+    roles = NullToEmpty.list(roles);
+    scrobbleTypes = NullToEmpty.text(scrobbleTypes);
+    services = NullToEmpty.list(services);
     subscription = subscription == null ? Subscription.NONE : subscription;
-    subscriptionDescription = Lists.optional(subscriptionDescription);
-    subscriptions = Lists.copy(subscriptions);
-    thumb = Lists.text(thumb);
-    title = Lists.text(title);
-    username = Lists.text(username);
-    uuid = Lists.text(uuid);
-    attributionPartner = Lists.optional(attributionPartner);
-    pastSubscriptions = Lists.copy(pastSubscriptions);
-    trials = Lists.copy(trials);
-    trials = trials.stream().map(Lists::copy).toList();
+    subscriptionDescription = Objects.requireNonNullElse(subscriptionDescription, Optional.empty());
+    subscriptions = NullToEmpty.list(subscriptions);
+    thumb = NullToEmpty.text(thumb);
+    title = NullToEmpty.text(title);
+    username = NullToEmpty.text(username);
+    uuid = NullToEmpty.text(uuid);
+    attributionPartner = Objects.requireNonNullElse(attributionPartner, Optional.empty());
+    pastSubscriptions = NullToEmpty.list(pastSubscriptions);
+    trials = NullToEmpty.list(trials);
+    trials = trials.stream().map(NullToEmpty::map).toList();
   }
 
   /**

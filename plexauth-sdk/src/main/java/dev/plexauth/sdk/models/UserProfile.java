@@ -3,6 +3,7 @@ package dev.plexauth.sdk.models;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,8 @@ public record UserProfile(
 
   /** Replaces missing optionals with empty ones. */
   public UserProfile {
-    defaultAudioLanguage = Lists.optional(defaultAudioLanguage);
-    defaultSubtitleLanguage = Lists.optional(defaultSubtitleLanguage);
+    defaultAudioLanguage = Objects.requireNonNullElse(defaultAudioLanguage, Optional.empty());
+    defaultSubtitleLanguage = Objects.requireNonNullElse(defaultSubtitleLanguage, Optional.empty());
   }
 
   /** Reads a profile leniently: an absent {@code autoSelectAudio} means true, as in the spec. */
