@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Turns an error answer, or a success that cannot be read, into the matching exception. */
-public final class ErrorMapper {
+final class ErrorMapper {
 
   private static final int MAX_MESSAGE = 200;
 
@@ -28,7 +28,7 @@ public final class ErrorMapper {
    * @param now the current time, to read a {@code Retry-After} date against
    * @return the exception to throw
    */
-  public static SDKError map(Operation<?> operation, TransportResponse response, Instant now) {
+  static SDKError map(Operation<?> operation, TransportResponse response, Instant now) {
     int status = response.statusCode();
     String contentType = response.header("Content-Type").orElse("");
     byte[] bytes = response.body();
@@ -77,8 +77,7 @@ public final class ErrorMapper {
    * @param reason why it cannot be read, free of body content
    * @return the exception to throw
    */
-  public static SDKError undecodable(
-      Operation<?> operation, TransportResponse response, String reason) {
+  static SDKError undecodable(Operation<?> operation, TransportResponse response, String reason) {
     String contentType = response.header("Content-Type").orElse("");
     return new SDKError(
         new ErrorDetails(

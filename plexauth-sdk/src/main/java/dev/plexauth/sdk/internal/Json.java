@@ -21,10 +21,10 @@ import java.util.Locale;
  * strings, booleans as {@code 0}/{@code 1} or {@code "1"}/{@code "0"}, single values where arrays
  * are expected and one-element arrays where objects are.
  */
-public final class Json {
+final class Json {
 
   /** Shared, configured once; ObjectMapper is thread-safe after configuration. */
-  public static final ObjectMapper MAPPER = create();
+  static final ObjectMapper MAPPER = create();
 
   private Json() {}
 
