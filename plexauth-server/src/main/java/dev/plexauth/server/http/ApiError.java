@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,38 +11,18 @@ import java.util.Optional;
 final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** X-Plex-Client-Identifier is missing (plex.tv). */
-  static final int CLIENT_IDENTIFIER_MISSING = 1000;
-
-  /** Bad or missing token, unknown user or wrong password. */
-  static final int NOT_AUTHENTICATED = 1001;
-
-  /** No such resource. */
-  static final int NOT_FOUND = 1002;
-
-  /** Too many requests from one address. */
-  static final int RATE_LIMITED = 1003;
-
-  /** A parameter or body is missing or malformed. */
-  static final int BAD_REQUEST = 1004;
-
-  /** The method is not allowed on this path. */
-  static final int METHOD_NOT_ALLOWED = 1005;
-
-  /** The token is valid but lacks the access needed. */
-  static final int FORBIDDEN = 1009;
-
-  /** The server could not answer: the database is unavailable (503) or a bug (500). */
-  static final int INTERNAL = 1007;
-
-  /** A wrong, expired or reused verification code. */
-  static final int INVALID_VERIFICATION_CODE = 1028;
-
-  /** The account needs a verification code. */
-  static final int VERIFICATION_CODE_REQUIRED = 1029;
-
-  /** Too many failed sign-ins. */
-  static final int TOO_MANY_FAILURES = 1031;
+  // The codes are the SDK's, the one definition of the wire; short names for the routes here.
+  static final int CLIENT_IDENTIFIER_MISSING = PlexErrorCode.CLIENT_IDENTIFIER_MISSING;
+  static final int NOT_AUTHENTICATED = PlexErrorCode.NOT_AUTHENTICATED;
+  static final int NOT_FOUND = PlexErrorCode.NOT_FOUND;
+  static final int RATE_LIMITED = PlexErrorCode.RATE_LIMITED;
+  static final int BAD_REQUEST = PlexErrorCode.BAD_REQUEST;
+  static final int METHOD_NOT_ALLOWED = PlexErrorCode.METHOD_NOT_ALLOWED;
+  static final int FORBIDDEN = PlexErrorCode.FORBIDDEN;
+  static final int INTERNAL = PlexErrorCode.INTERNAL;
+  static final int INVALID_VERIFICATION_CODE = PlexErrorCode.INVALID_VERIFICATION_CODE;
+  static final int VERIFICATION_CODE_REQUIRED = PlexErrorCode.VERIFICATION_CODE_REQUIRED;
+  static final int TOO_MANY_FAILURES = PlexErrorCode.TOO_MANY_FAILURES;
 
   static final String NOT_AUTHENTICATED_MESSAGE = "User could not be authenticated";
 
