@@ -11,19 +11,6 @@ import java.util.Optional;
 final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  // The codes are the SDK's, the one definition of the wire; short names for the routes here.
-  static final int CLIENT_IDENTIFIER_MISSING = PlexErrorCode.CLIENT_IDENTIFIER_MISSING;
-  static final int NOT_AUTHENTICATED = PlexErrorCode.NOT_AUTHENTICATED;
-  static final int NOT_FOUND = PlexErrorCode.NOT_FOUND;
-  static final int RATE_LIMITED = PlexErrorCode.RATE_LIMITED;
-  static final int BAD_REQUEST = PlexErrorCode.BAD_REQUEST;
-  static final int METHOD_NOT_ALLOWED = PlexErrorCode.METHOD_NOT_ALLOWED;
-  static final int FORBIDDEN = PlexErrorCode.FORBIDDEN;
-  static final int INTERNAL = PlexErrorCode.INTERNAL;
-  static final int INVALID_VERIFICATION_CODE = PlexErrorCode.INVALID_VERIFICATION_CODE;
-  static final int VERIFICATION_CODE_REQUIRED = PlexErrorCode.VERIFICATION_CODE_REQUIRED;
-  static final int TOO_MANY_FAILURES = PlexErrorCode.TOO_MANY_FAILURES;
-
   static final String NOT_AUTHENTICATED_MESSAGE = "User could not be authenticated";
 
   private final int status;
@@ -45,11 +32,11 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError badRequest(String message) {
-    return of(400, BAD_REQUEST, message);
+    return of(400, PlexErrorCode.BAD_REQUEST, message);
   }
 
   static ApiError unauthorized() {
-    return of(401, NOT_AUTHENTICATED, NOT_AUTHENTICATED_MESSAGE);
+    return of(401, PlexErrorCode.NOT_AUTHENTICATED, NOT_AUTHENTICATED_MESSAGE);
   }
 
   static ApiError retryLater(int code, String message, Duration retryAfter) {
@@ -59,7 +46,7 @@ final class ApiError extends RuntimeException {
   static ApiError methodNotAllowed(String allow) {
     return new ApiError(
         405,
-        METHOD_NOT_ALLOWED,
+        PlexErrorCode.METHOD_NOT_ALLOWED,
         "Method not allowed on this path; use " + allow,
         Optional.empty(),
         allow);

@@ -1,6 +1,7 @@
 package dev.plexauth.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.server.auth.Authenticator;
@@ -56,12 +57,12 @@ final class PmsRoutes {
           "source must look like server://identifier or provider://identifier");
     }
     if (!caller.admin()) {
-      throw ApiError.of(403, ApiError.FORBIDDEN, "This needs an admin token");
+      throw ApiError.of(403, PlexErrorCode.FORBIDDEN, "This needs an admin token");
     }
     SourceRow source =
         store
             .findSource(sourceId)
-            .orElseThrow(() -> ApiError.of(404, ApiError.NOT_FOUND, "Source not found"));
+            .orElseThrow(() -> ApiError.of(404, PlexErrorCode.NOT_FOUND, "Source not found"));
     Device device =
         new Device(
             source.name(),
