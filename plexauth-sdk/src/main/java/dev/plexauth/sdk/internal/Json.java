@@ -1,7 +1,5 @@
 package dev.plexauth.sdk.internal;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -44,7 +42,6 @@ final class Json {
             .enable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
             .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
             .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
             .build();
     mapper
         .coercionConfigDefaults()
