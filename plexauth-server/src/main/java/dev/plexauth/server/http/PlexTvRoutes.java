@@ -47,7 +47,7 @@ final class PlexTvRoutes {
     UserPlexAccount user =
         UserObjects.user(
             caller.account(), caller.token(), caller.rootToken().rememberUntilMillis());
-    Responses.ok(ctx, 200, user, Responses.TOKEN_DETAILS_WRITER, "user");
+    Responses.ok(ctx, 200, new TokenDetailsBody(user), "user");
   }
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
@@ -96,7 +96,7 @@ final class PlexTvRoutes {
     UserPlexAccount user =
         UserObjects.user(
             signedIn.account(), signedIn.authToken(), signedIn.token().rememberUntilMillis());
-    Responses.ok(ctx, 201, user, Responses.WRITER, "user");
+    Responses.ok(ctx, 201, user, "user");
   }
 
   private static ApiError refusal(SignInRefused refused) {

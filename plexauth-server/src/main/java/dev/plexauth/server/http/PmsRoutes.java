@@ -1,6 +1,5 @@
 package dev.plexauth.server.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.Device;
@@ -36,12 +35,11 @@ final class PmsRoutes {
     if (!type.equals(Optional.of("delegation")) || !scope.equals(Optional.of("all"))) {
       throw ApiError.badRequest("type must be delegation and scope must be all");
     }
-    ObjectNode container = Responses.MAPPER.createObjectNode();
-    container.put("size", 0);
-    container.put("token", authenticator.mintTransient(caller));
-    ObjectNode body = Responses.MAPPER.createObjectNode();
-    body.set("MediaContainer", container);
-    Responses.ok(ctx, 200, body, "MediaContainer");
+    Responses.ok(
+        ctx,
+        200,
+        MediaContainer.transientToken(authenticator.mintTransient(caller)),
+        MediaContainer.XML_ROOT);
   }
 
   /** {@code GET /security/resources?source=server://…}. */
@@ -74,12 +72,7 @@ final class PmsRoutes {
                         new Connection(
                             c.protocol(), c.address(), c.port(), c.uri(), c.local(), c.relay()))
                 .toList());
-    ObjectNode container = Responses.MAPPER.createObjectNode();
-    container.put("size", 1);
-    container.set("Device", Responses.MAPPER.valueToTree(device));
-    ObjectNode body = Responses.MAPPER.createObjectNode();
-    body.set("MediaContainer", container);
-    Responses.ok(ctx, 200, body, "MediaContainer");
+    Responses.ok(ctx, 200, MediaContainer.resources(device), MediaContainer.XML_ROOT);
   }
 
   private Caller authenticate(PlexRequest request) {
