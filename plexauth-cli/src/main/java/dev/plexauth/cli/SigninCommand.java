@@ -1,7 +1,7 @@
 package dev.plexauth.cli;
 
 import dev.plexauth.sdk.PlexAPI;
-import dev.plexauth.sdk.errors.PlexError;
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.errors.UnauthorizedException;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
@@ -88,7 +88,8 @@ final class SigninCommand implements Callable<Integer> {
     try {
       account = signIn(plex, clientIdentifier, credentials);
     } catch (UnauthorizedException e) {
-      if (e.code() != PlexError.VERIFICATION_CODE_REQUIRED || credentials.hasVerificationCode()) {
+      if (e.code() != PlexErrorCode.VERIFICATION_CODE_REQUIRED
+          || credentials.hasVerificationCode()) {
         throw e;
       }
       account = signIn(plex, clientIdentifier, credentials.withVerificationCode(askCode()));

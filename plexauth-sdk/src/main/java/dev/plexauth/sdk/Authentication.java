@@ -12,7 +12,7 @@ import dev.plexauth.sdk.errors.PlexException;
 import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
 import dev.plexauth.sdk.errors.SDKError;
-import dev.plexauth.sdk.internal.Caller;
+import dev.plexauth.sdk.internal.OperationRunner;
 import dev.plexauth.sdk.internal.Operations;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
@@ -49,10 +49,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Authentication {
 
-  private final Caller caller;
+  private final OperationRunner runner;
 
-  Authentication(Caller caller) {
-    this.caller = caller;
+  Authentication(OperationRunner runner) {
+    this.runner = runner;
   }
 
   /**
@@ -92,7 +92,7 @@ public final class Authentication {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(scope, "scope == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.call(Operations.getTransientToken(type, scope), options);
+    return runner.call(Operations.getTransientToken(type, scope), options);
   }
 
   /**
@@ -128,7 +128,7 @@ public final class Authentication {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(scope, "scope == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.callAsync(Operations.getTransientToken(type, scope), options);
+    return runner.callAsync(Operations.getTransientToken(type, scope), options);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class Authentication {
       String source, RequestOptions options) {
     Objects.requireNonNull(source, "source == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.call(Operations.getSourceConnectionInformation(source), options);
+    return runner.call(Operations.getSourceConnectionInformation(source), options);
   }
 
   /**
@@ -199,7 +199,7 @@ public final class Authentication {
       getSourceConnectionInformationAsync(String source, RequestOptions options) {
     Objects.requireNonNull(source, "source == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.callAsync(Operations.getSourceConnectionInformation(source), options);
+    return runner.callAsync(Operations.getSourceConnectionInformation(source), options);
   }
 
   /**
@@ -226,7 +226,7 @@ public final class Authentication {
    */
   public GetTokenDetailsResponse getTokenDetails(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return caller.call(Operations.getTokenDetails(), options);
+    return runner.call(Operations.getTokenDetails(), options);
   }
 
   /**
@@ -252,7 +252,7 @@ public final class Authentication {
    */
   public CompletableFuture<GetTokenDetailsResponse> getTokenDetailsAsync(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return caller.callAsync(Operations.getTokenDetails(), options);
+    return runner.callAsync(Operations.getTokenDetails(), options);
   }
 
   /**
@@ -294,7 +294,7 @@ public final class Authentication {
       PostUsersSignInDataRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.call(Operations.postUsersSignInData(request), options);
+    return runner.call(Operations.postUsersSignInData(request), options);
   }
 
   /**
@@ -326,6 +326,6 @@ public final class Authentication {
       PostUsersSignInDataRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
-    return caller.callAsync(Operations.postUsersSignInData(request), options);
+    return runner.callAsync(Operations.postUsersSignInData(request), options);
   }
 }

@@ -1,8 +1,9 @@
 package dev.plexauth.sdk;
 
-import dev.plexauth.sdk.internal.Caller;
 import dev.plexauth.sdk.internal.ClientConfig;
 import dev.plexauth.sdk.internal.HeaderValues;
+import dev.plexauth.sdk.internal.OperationRunner;
+import dev.plexauth.sdk.internal.RetryTiming;
 import dev.plexauth.sdk.internal.Urls;
 import java.net.URI;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class PlexAPI {
     ClientConfig config =
         new ClientConfig(
             settings.tokenSupplier,
-            Optional.ofNullable(server),
+            server,
             Urls.parseBase(settings.plexTvURL, "plexTvURL"),
             new ClientConfig.Identity(
                 settings.clientID,
@@ -62,8 +63,9 @@ public final class PlexAPI {
                 settings.deviceNickname),
             settings.retryConfig,
             settings.requestTimeout,
-            transport);
-    this.authentication = new Authentication(new Caller(config));
+            transport,
+            settings.retryTiming);
+    this.authentication = new Authentication(new OperationRunner(config));
   }
 
   /** The builder's transport; else the default one of the client copied from, if still fitting. */
@@ -225,6 +227,7 @@ public final class PlexAPI {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Transport transport;
+    private RetryTiming retryTiming = RetryTiming.system();
     private Transport inheritedTransport;
     private Duration inheritedConnectTimeout;
 
@@ -247,6 +250,7 @@ public final class PlexAPI {
       copy.connectTimeout = connectTimeout;
       copy.requestTimeout = requestTimeout;
       copy.transport = transport;
+      copy.retryTiming = retryTiming;
       return copy;
     }
 
@@ -450,6 +454,16 @@ public final class PlexAPI {
      */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport == null");
+      return this;
+    }
+
+    /**
+     * Replaces the retry loop's clock, sleeper and random source. Package-private on purpose: it
+     * lets this package's tests drive retries without waiting, while users tune retries through
+     * {@link RetryConfig}, the contract that stays stable.
+     */
+    Builder retryTiming(RetryTiming retryTiming) {
+      this.retryTiming = Objects.requireNonNull(retryTiming, "retryTiming == null");
       return this;
     }
 

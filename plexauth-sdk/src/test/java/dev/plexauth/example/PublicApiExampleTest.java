@@ -9,7 +9,7 @@ import dev.plexauth.sdk.RequestOptions;
 import dev.plexauth.sdk.Result;
 import dev.plexauth.sdk.RetryConfig;
 import dev.plexauth.sdk.errors.PlexConnectionException;
-import dev.plexauth.sdk.errors.PlexError;
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.errors.PlexException;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
 import dev.plexauth.sdk.errors.UnauthorizedException;
@@ -147,7 +147,7 @@ class PublicApiExampleTest {
       fail("expected the sign-in to be refused");
     } catch (PostUsersSignInDataUnauthorized e) {
       // 1029: ask the user for the code from the authenticator app, then sign in again.
-      assertThat(e.code()).isEqualTo(PlexError.VERIFICATION_CODE_REQUIRED);
+      assertThat(e.code()).isEqualTo(PlexErrorCode.VERIFICATION_CODE_REQUIRED);
       assertThat(e.getMessage())
           .isEqualTo("postUsersSignInData: HTTP 401 (1029 Please enter the verification code)");
     } catch (PlexException e) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
 import dev.plexauth.sdk.errors.PlexConnectionException;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
+import dev.plexauth.sdk.internal.Sleeper;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -129,16 +132,23 @@ class AsyncTest {
     for (int i = 0; i < calls; i++) {
       server.enqueue(Wire.user(200));
     }
+    TestTiming timing = new TestTiming().holdScheduledRetries();
     Authentication auth =
-        clientFor(server).retryConfig(RetryConfig.backoff()).build().authentication();
+        clientFor(server)
+            .retryConfig(RetryConfig.backoff())
+            .retryTiming(timing.retryTiming())
+            .build()
+            .authentication();
 
     List<CompletableFuture<GetTokenDetailsResponse>> futures = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
       futures.add(auth.getTokenDetailsAsync());
     }
-    Thread.sleep(400);
+    timing.awaitScheduled(calls);
 
     assertThat(futures).noneMatch(CompletableFuture::isDone);
+    assertThat(timing.sleeps()).as("no wait blocked a thread").isEmpty();
+    assertThat(timing.scheduled()).hasSize(calls).containsOnly(Duration.ofSeconds(1));
     assertThat(Thread.getAllStackTraces().values())
         .as("no thread is parked inside the SDK waiting to retry")
         .noneMatch(
@@ -146,8 +156,30 @@ class AsyncTest {
                 Arrays.stream(stack)
                     .anyMatch(
                         frame -> frame.getClassName().startsWith("dev.plexauth.sdk.internal")));
+    for (int i = 0; i < calls; i++) {
+      timing.releaseNext();
+    }
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
     assertThat(server.getRequestCount()).isEqualTo(2 * calls);
+  }
+
+  @Test
+  void theSystemSleeperSchedulesWithoutHoldingAThread() throws Exception {
+    CountDownLatch ranLater = new CountDownLatch(1);
+    CountDownLatch ranNow = new CountDownLatch(1);
+
+    Sleeper.SYSTEM.schedule(Duration.ofHours(1), ranLater::countDown);
+    Sleeper.SYSTEM.schedule(Duration.ZERO, ranNow::countDown);
+
+    assertThat(ranNow.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(ranLater.getCount()).as("an hour has not passed").isEqualTo(1);
+    assertThat(Thread.getAllStackTraces().values())
+        .as("no thread is parked inside the SDK for the scheduled task")
+        .noneMatch(
+            stack ->
+                Arrays.stream(stack)
+                    .anyMatch(
+                        frame -> frame.getClassName().startsWith("dev.plexauth.sdk.internal")));
   }
 
   @Test
@@ -155,19 +187,40 @@ class AsyncTest {
     server.enqueue(
         new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("{}").build());
     server.enqueue(Wire.user(200));
+    TestTiming timing = new TestTiming().holdScheduledRetries();
+    AtomicInteger attempts = new AtomicInteger();
+    Transport jdk = Transport.jdk(Duration.ofSeconds(5));
+    Transport counting =
+        new Transport() {
+          @Override
+          public TransportResponse send(TransportRequest request) throws IOException {
+            attempts.incrementAndGet();
+            return jdk.send(request);
+          }
+
+          @Override
+          public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
+            attempts.incrementAndGet();
+            return jdk.sendAsync(request);
+          }
+        };
     CompletableFuture<GetTokenDetailsResponse> future =
         clientFor(server)
+            .transport(counting)
             .retryConfig(RetryConfig.backoff())
+            .retryTiming(timing.retryTiming())
             .build()
             .authentication()
             .getTokenDetailsAsync();
-    Thread.sleep(200);
+    timing.awaitScheduled(1);
 
     future.cancel(true);
-    Thread.sleep(1300);
+    timing.releaseNext(); // the wait is over: the retry would start now
 
     assertThat(future).isCancelled();
+    assertThat(attempts).hasValue(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(timing.heldCount()).as("no later retry was scheduled").isZero();
   }
 
   @Test

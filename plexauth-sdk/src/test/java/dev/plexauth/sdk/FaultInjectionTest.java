@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * Scripted loopback faults, one kind per test: a connection dropped halfway through the body, a
  * server that stalls, 503 then 200, 429 with {@code Retry-After}, and a TCP reset. Every test
  * counts the requests that reached the server, checks the outcome and bounds the time taken; a
- * sign-in that may have reached the server is never sent twice, whatever the retry settings.
+ * sign-in that may have reached the server is never sent twice, whatever the retry settings. The
+ * retry loop waits on a {@link TestTiming}, so a test reads the retries it planned instead of
+ * waiting for them; the timeouts and stalls are real.
  */
 class FaultInjectionTest {
 
@@ -48,6 +50,7 @@ class FaultInjectionTest {
 
   private MockWebServer server;
   private QueueDispatcher queue;
+  private final TestTiming timing = new TestTiming();
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -57,7 +60,7 @@ class FaultInjectionTest {
         new QueueDispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            arrivals.add(System.nanoTime());
+            arrivals.add(timing.nanoTime());
             return super.dispatch(request);
           }
         };
@@ -71,7 +74,11 @@ class FaultInjectionTest {
   }
 
   private PlexAPI client() {
-    return clientFor(server).requestTimeout(TIMEOUT).retryConfig(RETRY_ALL).build();
+    return clientFor(server)
+        .requestTimeout(TIMEOUT)
+        .retryConfig(RETRY_ALL)
+        .retryTiming(timing.retryTiming())
+        .build();
   }
 
   private static PostUsersSignInDataRequest signIn() {
@@ -81,16 +88,17 @@ class FaultInjectionTest {
         .build();
   }
 
-  private static Duration time(Runnable call) {
-    long start = System.nanoTime();
+  /** How long the call took on the test's clock: real time plus the waits it skipped. */
+  private Duration time(Runnable call) {
+    long start = timing.nanoTime();
     call.run();
-    return Duration.ofNanos(System.nanoTime() - start);
+    return Duration.ofNanos(timing.nanoTime() - start);
   }
 
-  private static <T extends Throwable> T failure(Class<T> type, Runnable call, Duration[] took) {
-    long start = System.nanoTime();
+  private <T extends Throwable> T failure(Class<T> type, Runnable call, Duration[] took) {
+    long start = timing.nanoTime();
     T error = catchThrowableOfType(type, call::run);
-    took[0] = Duration.ofNanos(System.nanoTime() - start);
+    took[0] = Duration.ofNanos(timing.nanoTime() - start);
     assertThat(error).as("a %s", type.getSimpleName()).isNotNull();
     return error;
   }
@@ -131,11 +139,12 @@ class FaultInjectionTest {
                     .isEqualTo(200));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(timing.waits()).containsExactly(Duration.ofMillis(50));
     assertThat(took).isLessThan(Duration.ofMillis(50).plus(SLACK));
   }
 
   @Test
-  void aSignInCutOffMidBodyIsNeverSentAgain() throws InterruptedException {
+  void aSignInCutOffMidBodyIsNeverSentAgain() {
     queue.enqueue(cutHalfway(Wire.json(201, Wire.fixture("signin.json"))));
     queue.enqueue(Wire.json(201, Wire.fixture("signin.json")));
     Duration[] took = new Duration[1];
@@ -144,8 +153,8 @@ class FaultInjectionTest {
         PlexConnectionException.class,
         () -> client().authentication().postUsersSignInData(signIn()),
         took);
-    Thread.sleep(300); // a late retry would arrive now
 
+    assertThat(timing.waits()).as("no retry was planned").isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(took[0]).isLessThan(TIMEOUT.plus(SLACK));
   }
@@ -161,6 +170,7 @@ class FaultInjectionTest {
     Duration took = time(() -> client().authentication().getTokenDetails());
 
     assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(timing.waits()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
     assertThat(took).isBetween(TIMEOUT.multipliedBy(2), TIMEOUT.multipliedBy(2).plus(SLACK));
   }
 
@@ -172,17 +182,19 @@ class FaultInjectionTest {
         clientFor(server)
             .requestTimeout(TIMEOUT)
             .retryConfig(RETRY_ALL.withRetryConnectionErrors(false))
+            .retryTiming(timing.retryTiming())
             .build();
     Duration[] took = new Duration[1];
 
     failure(RequestTimeoutException.class, () -> plex.authentication().getTokenDetails(), took);
 
     assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(timing.waits()).isEmpty();
     assertThat(took[0]).isBetween(TIMEOUT, TIMEOUT.plus(SLACK));
   }
 
   @Test
-  void aStalledSignInTimesOutOnceAndIsNeverSentAgain() throws InterruptedException {
+  void aStalledSignInTimesOutOnceAndIsNeverSentAgain() {
     queue.enqueue(stalled());
     queue.enqueue(
         new MockResponse.Builder(Wire.json(201, Wire.fixture("signin.json")))
@@ -202,8 +214,8 @@ class FaultInjectionTest {
         () -> client().authentication().postUsersSignInData(signIn()),
         took);
     assertThat(took[0]).isBetween(TIMEOUT, TIMEOUT.plus(SLACK));
-    Thread.sleep(300);
 
+    assertThat(timing.waits()).as("no retry was planned").isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -235,12 +247,13 @@ class FaultInjectionTest {
       Duration took = time(() -> assertThat(call.get()).isNotNull());
 
       assertThat(server.getRequestCount() - before).as("requests of call %d", i).isEqualTo(2);
+      assertThat(timing.waits()).as("waits after call %d", i).hasSize(i + 1);
       assertThat(took).isLessThan(Duration.ofMillis(50).plus(SLACK));
     }
   }
 
   @Test
-  void aSignInAnswered503IsNotSentAgain() throws InterruptedException {
+  void aSignInAnswered503IsNotSentAgain() {
     queue.enqueue(Wire.json(503, "{}"));
     queue.enqueue(Wire.json(201, Wire.fixture("signin.json")));
     Duration[] took = new Duration[1];
@@ -250,8 +263,8 @@ class FaultInjectionTest {
             ServerErrorException.class,
             () -> client().authentication().postUsersSignInData(signIn()),
             took);
-    Thread.sleep(300);
 
+    assertThat(timing.waits()).as("no retry was planned").isEmpty();
     assertThat(error.statusCode()).isEqualTo(503);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(took[0]).isLessThan(SLACK);
@@ -270,13 +283,14 @@ class FaultInjectionTest {
     Duration took = time(() -> client().authentication().getTokenDetails());
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(timing.waits()).containsExactly(Duration.ofSeconds(1));
     assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
         .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(took).isBetween(Duration.ofMillis(950), Duration.ofSeconds(1).plus(SLACK));
   }
 
   @Test
-  void aSignInAnswered429ReportsRetryAfterWithoutWaitingOrResending() throws InterruptedException {
+  void aSignInAnswered429ReportsRetryAfterWithoutWaitingOrResending() {
     queue.enqueue(
         new MockResponse.Builder(
                 Wire.json(
@@ -291,8 +305,8 @@ class FaultInjectionTest {
             RateLimitedException.class,
             () -> client().authentication().postUsersSignInData(signIn()),
             took);
-    Thread.sleep(300);
 
+    assertThat(timing.waits()).as("no retry was planned").isEmpty();
     assertThat(error.code()).isEqualTo(1031);
     assertThat(error.retryAfter()).contains(Duration.ofSeconds(60));
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -312,8 +326,8 @@ class FaultInjectionTest {
               PlexConnectionException.class,
               () -> plexTvAt(reset.url()).authentication().postUsersSignInData(signIn()),
               took);
-      Thread.sleep(300);
 
+      assertThat(timing.waits()).as("no retry was planned").isEmpty();
       assertThat(error).isNotInstanceOf(RequestTimeoutException.class);
       assertThat(reset.connections()).isEqualTo(1);
       assertThat(reset.requests()).isEqualTo(1);
@@ -344,6 +358,7 @@ class FaultInjectionTest {
           PlexConnectionException.class,
           () -> plexTvAt(reset.url(), RetryConfig.none()).authentication().getTokenDetails(),
           took);
+      // No retry loop here: the wait gives a late resend by the JDK client itself time to arrive.
       Thread.sleep(300);
 
       assertThat(reset.requests()).isEqualTo(2);
@@ -361,6 +376,7 @@ class FaultInjectionTest {
           time(() -> plexTvAt(reset.url(), RETRY_ALL).authentication().getTokenDetails());
 
       assertThat(reset.requests()).as("two by the JDK client, one by the SDK").isEqualTo(3);
+      assertThat(timing.waits()).containsExactly(Duration.ofMillis(50));
       assertThat(took).isLessThan(Duration.ofMillis(50).plus(SLACK));
     }
     try (ScriptedSocketServer reset = new ScriptedSocketServer()) {
@@ -368,25 +384,28 @@ class FaultInjectionTest {
       reset.thenAnswer(200, Wire.fixture("user.json"));
       RetryConfig statusesOnly = RETRY_ALL.withRetryConnectionErrors(false);
 
-      catchThrowableOfType(
-          PlexConnectionException.class,
-          () -> plexTvAt(reset.url(), statusesOnly).authentication().getTokenDetails());
-      Thread.sleep(300);
+      assertThat(
+              catchThrowableOfType(
+                  PlexConnectionException.class,
+                  () -> plexTvAt(reset.url(), statusesOnly).authentication().getTokenDetails()))
+          .isNotNull();
 
+      assertThat(timing.waits()).as("no retry beyond the first call's").hasSize(1);
       assertThat(reset.requests()).isEqualTo(2);
     }
   }
 
-  private static PlexAPI plexTvAt(String url) {
+  private PlexAPI plexTvAt(String url) {
     return plexTvAt(url, RETRY_ALL);
   }
 
-  private static PlexAPI plexTvAt(String url, RetryConfig retries) {
+  private PlexAPI plexTvAt(String url, RetryConfig retries) {
     return PlexAPI.builder()
         .plexTvURL(url)
         .accessToken(Wire.TOKEN)
         .requestTimeout(Duration.ofSeconds(5))
         .retryConfig(retries)
+        .retryTiming(timing.retryTiming())
         .build();
   }
 }

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Retries: when, how often, how long between, and never a sign-in that may have arrived. */
+/**
+ * Retries: when, how often, how long between, and never a sign-in that may have arrived. The waits
+ * between attempts go through a {@link TestTiming}: the tests read the delays the loop chose
+ * instead of spending them.
+ */
 class RetryTest {
 
   /** Fast backoff for tests: caps of 10, 20, 40, 50, 50… ms, five seconds in total. */
@@ -42,6 +47,12 @@ class RetryTest {
       RetryConfig.backoff(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, Duration.ofSeconds(5));
 
   private MockWebServer server;
+  private final TestTiming timing = new TestTiming();
+
+  /** A client of the server whose retry loop waits on {@link #timing}. */
+  private PlexAPI.Builder client() {
+    return clientFor(server).retryTiming(timing.retryTiming());
+  }
 
   @BeforeEach
   void start() throws IOException {
@@ -61,18 +72,20 @@ class RetryTest {
         .build();
   }
 
-  /** Answers every request the same way, recording when each arrived. */
+  /** Answers every request the same way, recording when each arrived on the test's clock. */
   private static final class Always extends Dispatcher {
     final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final MockResponse answer;
+    private final TestTiming timing;
 
-    Always(MockResponse answer) {
+    Always(MockResponse answer, TestTiming timing) {
       this.answer = answer;
+      this.timing = timing;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      arrivals.add(System.nanoTime());
+      arrivals.add(timing.nanoTime());
       return answer;
     }
   }
@@ -107,7 +120,7 @@ class RetryTest {
     server.enqueue(Wire.user(200));
 
     String username =
-        clientFor(server)
+        client()
             .retryConfig(FAST)
             .build()
             .authentication()
@@ -117,6 +130,14 @@ class RetryTest {
 
     assertThat(username).isEqualTo("Username");
     assertThat(server.getRequestCount()).isEqualTo(6);
+    assertThat(timing.sleeps())
+        .as("each wait is its cap: the jitter draws the largest delay")
+        .containsExactly(
+            Duration.ofMillis(10),
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMillis(50),
+            Duration.ofMillis(50));
   }
 
   @Test
@@ -124,38 +145,50 @@ class RetryTest {
     for (int status : List.of(400, 401, 403, 404, 501)) {
       server.enqueue(Wire.json(status, "{}"));
     }
-    Authentication auth = clientFor(server).retryConfig(FAST).build().authentication();
+    Authentication auth = client().retryConfig(FAST).build().authentication();
 
     for (int i = 0; i < 5; i++) {
       assertThatThrownBy(auth::getTokenDetails).isInstanceOf(SDKError.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(timing.waits()).isEmpty();
   }
 
   @Test
   void delaysStayWithinTheFullJitterBounds() {
-    Always always = new Always(Wire.json(503, "{}"));
-    server.setDispatcher(always);
     RetryConfig config =
         RetryConfig.backoff(
             Duration.ofMillis(100), Duration.ofMillis(200), 2.0, Duration.ofMillis(900));
+    TestTiming largest = new TestTiming();
+    for (TestTiming timing : List.of(largest, new TestTiming(new SplittableRandom(42)))) {
+      Always always = new Always(Wire.json(503, "{}"), timing);
+      server.setDispatcher(always);
+      PlexAPI plex =
+          clientFor(server).retryConfig(config).retryTiming(timing.retryTiming()).build();
 
-    long start = System.nanoTime();
-    assertThatThrownBy(
-            () -> clientFor(server).retryConfig(config).build().authentication().getTokenDetails())
-        .isInstanceOf(ServerErrorException.class);
-    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      long start = timing.nanoTime();
+      assertThatThrownBy(() -> plex.authentication().getTokenDetails())
+          .isInstanceOf(ServerErrorException.class);
+      long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(timing.nanoTime() - start);
 
-    List<Long> arrivals = always.arrivals;
-    assertThat(arrivals.size()).isGreaterThanOrEqualTo(4);
-    // Caps: 100 ms before the first retry, 200 ms (the max interval) before every later one;
-    // the slack covers one request on a busy machine.
-    for (int n = 1; n < arrivals.size(); n++) {
-      long gapMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(n) - arrivals.get(n - 1));
-      long cap = n == 1 ? 100 : 200;
-      assertThat(gapMillis).as("gap before retry %d", n).isBetween(0L, cap + 300);
+      List<Long> arrivals = always.arrivals;
+      assertThat(arrivals.size()).isGreaterThanOrEqualTo(4);
+      assertThat(timing.sleeps()).hasSize(arrivals.size() - 1);
+      // Caps: 100 ms before the first retry, 200 ms (the max interval) before every later one;
+      // the slack covers one request on a busy machine.
+      for (int n = 1; n < arrivals.size(); n++) {
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(n) - arrivals.get(n - 1));
+        long cap = n == 1 ? 100 : 200;
+        assertThat(gapMillis).as("gap before retry %d", n).isBetween(0L, cap + 300);
+        assertThat(timing.sleeps().get(n - 1))
+            .as("wait before retry %d", n)
+            .isBetween(Duration.ZERO, Duration.ofMillis(cap));
+      }
+      assertThat(elapsedMillis).isLessThan(900 + 1000);
     }
-    assertThat(elapsedMillis).isLessThan(900 + 1000);
+    List<Duration> atTheCaps = largest.sleeps();
+    assertThat(atTheCaps.get(0)).isEqualTo(Duration.ofMillis(100));
+    assertThat(atTheCaps.subList(1, atTheCaps.size())).containsOnly(Duration.ofMillis(200));
   }
 
   @Test
@@ -164,11 +197,12 @@ class RetryTest {
         new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("{}").build());
     server.enqueue(Wire.user(200));
 
-    long start = System.nanoTime();
-    clientFor(server).retryConfig(FAST).build().authentication().getTokenDetails();
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    long start = timing.nanoTime();
+    client().retryConfig(FAST).build().authentication().getTokenDetails();
+    Duration elapsed = Duration.ofNanos(timing.nanoTime() - start);
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(timing.sleeps()).containsExactly(Duration.ofSeconds(1));
     assertThat(elapsed).isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
   }
 
@@ -176,17 +210,21 @@ class RetryTest {
   void retryAfterAsAnHttpDateIsHonoured() {
     String inTwoSeconds =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+            ZonedDateTime.ofInstant(timing.instant(), ZoneOffset.UTC).plusSeconds(2));
     server.enqueue(
         new MockResponse.Builder().code(429).setHeader("Retry-After", inTwoSeconds).build());
     server.enqueue(Wire.user(200));
 
-    long start = System.nanoTime();
-    clientFor(server).retryConfig(FAST).build().authentication().getTokenDetails();
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    long start = timing.nanoTime();
+    client().retryConfig(FAST).build().authentication().getTokenDetails();
+    Duration elapsed = Duration.ofNanos(timing.nanoTime() - start);
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     // The date has whole seconds, so the wait is between one and two seconds.
+    assertThat(timing.sleeps())
+        .singleElement()
+        .satisfies(
+            wait -> assertThat(wait).isBetween(Duration.ofMillis(900), Duration.ofSeconds(2)));
     assertThat(elapsed).isBetween(Duration.ofMillis(900), Duration.ofSeconds(6));
   }
 
@@ -199,22 +237,25 @@ class RetryTest {
                 .setHeader("Retry-After", "0")
                 .setHeader("Content-Type", "application/json")
                 .body("{\"errors\":[{\"code\":1003,\"message\":\"API rate limit exceeded\"}]}")
-                .build());
+                .build(),
+            timing);
     server.setDispatcher(always);
     RetryConfig config =
         RetryConfig.backoff(
             Duration.ofMillis(20), Duration.ofMillis(20), 1.0, Duration.ofMillis(300));
 
-    long start = System.nanoTime();
+    // Retry-After: 0 means no wait at all, so only the time the attempts take ends the call.
+    long start = timing.nanoTime();
     RateLimitedException error =
         catchThrowableOfType(
             RateLimitedException.class,
-            () -> clientFor(server).retryConfig(config).build().authentication().getTokenDetails());
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            () -> client().retryConfig(config).build().authentication().getTokenDetails());
+    Duration elapsed = Duration.ofNanos(timing.nanoTime() - start);
 
     assertThat(error.code()).isEqualTo(1003);
     assertThat(error.retryAfter()).contains(Duration.ZERO);
     assertThat(always.arrivals.size()).isGreaterThanOrEqualTo(3);
+    assertThat(timing.sleeps()).hasSize(always.arrivals.size() - 1).containsOnly(Duration.ZERO);
     assertThat(elapsed).isBetween(Duration.ofMillis(250), Duration.ofMillis(300 + 1000));
   }
 
@@ -226,13 +267,14 @@ class RetryTest {
         RetryConfig.backoff(
             Duration.ofMillis(10), Duration.ofMillis(10), 1.0, Duration.ofSeconds(2));
 
-    long start = System.nanoTime();
+    long start = timing.nanoTime();
     assertThatThrownBy(
-            () -> clientFor(server).retryConfig(config).build().authentication().getTokenDetails())
+            () -> client().retryConfig(config).build().authentication().getTokenDetails())
         .isInstanceOf(ServerErrorException.class);
 
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(timing.waits()).as("no wait was even started").isEmpty();
+    assertThat(Duration.ofNanos(timing.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test
@@ -240,7 +282,7 @@ class RetryTest {
     server.enqueue(Wire.json(503, "{}"));
     server.enqueue(Wire.json(501, "{}"));
     server.enqueue(Wire.user(200));
-    Authentication auth = clientFor(server).retryConfig(FAST).build().authentication();
+    Authentication auth = client().retryConfig(FAST).build().authentication();
 
     assertThatThrownBy(
             () -> auth.getTokenDetails(RequestOptions.builder().retryCodes("500").build()))
@@ -257,7 +299,7 @@ class RetryTest {
     server.enqueue(Wire.user(200));
     server.enqueue(Wire.json(503, "{}"));
 
-    clientFor(server)
+    client()
         .build()
         .authentication()
         .getTokenDetails(RequestOptions.builder().retries(FAST).build());
@@ -265,13 +307,14 @@ class RetryTest {
 
     assertThatThrownBy(
             () ->
-                clientFor(server)
+                client()
                     .retryConfig(FAST)
                     .build()
                     .authentication()
                     .getTokenDetails(RequestOptions.builder().retries(RetryConfig.none()).build()))
         .isInstanceOf(ServerErrorException.class);
     assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(timing.waits()).containsExactly(Duration.ofMillis(10));
   }
 
   @Test
@@ -284,6 +327,7 @@ class RetryTest {
         PlexAPI.builder()
             .plexTvURL("http://127.0.0.1:" + Wire.closedPort())
             .transport(counting)
+            .retryTiming(timing.retryTiming())
             .build();
 
     assertThatThrownBy(
@@ -292,6 +336,7 @@ class RetryTest {
                     .getTokenDetails(RequestOptions.builder().retries(config).build()))
         .isInstanceOf(PlexConnectionException.class);
     assertThat(counting.attempts).hasValue(1);
+    assertThat(timing.waits()).isEmpty();
 
     assertThatThrownBy(
             () ->
@@ -302,6 +347,9 @@ class RetryTest {
                             .build()))
         .isInstanceOf(PlexConnectionException.class);
     assertThat(counting.attempts.get()).isGreaterThan(2);
+    assertThat(timing.waits())
+        .as("one wait between attempts of the second call")
+        .hasSize(counting.attempts.get() - 2);
   }
 
   @Test
@@ -309,7 +357,7 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     server.enqueue(Wire.user(200));
 
-    clientFor(server)
+    client()
         .requestTimeout(Duration.ofMillis(200))
         .retryConfig(FAST.withRetryConnectionErrors(true))
         .build()
@@ -317,6 +365,7 @@ class RetryTest {
         .getTokenDetails();
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(timing.waits()).containsExactly(Duration.ofMillis(10));
   }
 
   @Test
@@ -326,7 +375,7 @@ class RetryTest {
 
     assertThatThrownBy(
             () ->
-                clientFor(server)
+                client()
                     .requestTimeout(Duration.ofMillis(200))
                     .retryConfig(FAST)
                     .build()
@@ -334,11 +383,12 @@ class RetryTest {
                     .getTokenDetails())
         .isInstanceOf(RequestTimeoutException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(timing.waits()).isEmpty();
   }
 
   @Test
   void signInIsNeverRetriedAfterTheRequestWasSent() {
-    PlexAPI plex = clientFor(server).retryConfig(FAST.withRetryConnectionErrors(true)).build();
+    PlexAPI plex = client().retryConfig(FAST.withRetryConnectionErrors(true)).build();
     for (int status : List.of(429, 500, 502, 503, 504)) {
       server.enqueue(new MockResponse.Builder().code(status).setHeader("Retry-After", "0").build());
       server.enqueue(Wire.json(201, Wire.fixture("signin.json")));
@@ -348,12 +398,13 @@ class RetryTest {
       server.setDispatcher(new mockwebserver3.QueueDispatcher());
     }
     assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(timing.waits()).isEmpty();
   }
 
   @Test
   void signInIsNotRetriedAfterATimeoutOrADroppedConnection() throws IOException {
     PlexAPI plex =
-        clientFor(server)
+        client()
             .requestTimeout(Duration.ofMillis(200))
             .retryConfig(FAST.withRetryConnectionErrors(true))
             .build();
@@ -379,6 +430,7 @@ class RetryTest {
           .isInstanceOf(PlexConnectionException.class)
           .isNotInstanceOf(RequestTimeoutException.class);
       assertThat(dropping.getRequestCount()).isEqualTo(1);
+      assertThat(timing.waits()).isEmpty();
     } finally {
       dropping.close();
     }
@@ -394,21 +446,26 @@ class RetryTest {
                 RetryConfig.backoff(
                         Duration.ofMillis(20), Duration.ofMillis(100), 1.5, Duration.ofSeconds(20))
                     .withRetryConnectionErrors(true))
+            .retryTiming(timing.holdScheduledRetries().retryTiming())
             .build();
 
     CompletableFuture<PostUsersSignInDataResponse> signIn =
         plex.authentication().postUsersSignInDataAsync(signInRequest());
-    Thread.sleep(300);
-    assertThat(signIn).isNotDone();
+    timing.awaitScheduled(1);
+    timing.releaseNext();
+    timing.awaitScheduled(2);
+    assertThat(signIn).as("two attempts refused, a third waits").isNotDone();
     MockWebServer late = new MockWebServer();
     try {
       late.enqueue(Wire.json(201, Wire.fixture("signin.json")));
       late.start(InetAddress.getByName("127.0.0.1"), port);
+      timing.releaseNext();
 
       PostUsersSignInDataResponse response = signIn.get(10, TimeUnit.SECONDS);
 
       assertThat(response.statusCode()).isEqualTo(201);
       assertThat(late.getRequestCount()).isEqualTo(1);
+      assertThat(timing.scheduled()).containsExactly(Duration.ofMillis(20), Duration.ofMillis(30));
     } finally {
       late.close();
     }
@@ -422,19 +479,21 @@ class RetryTest {
             .plexTvURL("http://127.0.0.1:" + Wire.closedPort())
             .retryConfig(FAST)
             .transport(counting)
+            .retryTiming(timing.retryTiming())
             .build();
 
     assertThatThrownBy(() -> plex.authentication().postUsersSignInData(signInRequest()))
         .isInstanceOf(PlexConnectionException.class);
     assertThat(counting.attempts).hasValue(1);
+    assertThat(timing.waits()).isEmpty();
   }
 
   @Test
   void anErrorThatIsNotRetriedKeepsItsClass() {
     server.enqueue(Wire.json(401, "{\"errors\":[{\"code\":1001}]}"));
 
-    assertThatThrownBy(
-            () -> clientFor(server).retryConfig(FAST).build().authentication().getTokenDetails())
+    assertThatThrownBy(() -> client().retryConfig(FAST).build().authentication().getTokenDetails())
         .isInstanceOf(GetTokenDetailsUnauthorized.class);
+    assertThat(timing.waits()).isEmpty();
   }
 }

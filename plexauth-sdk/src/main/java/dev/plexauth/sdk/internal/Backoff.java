@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** The delay before a retry: full jitter over an exponentially growing cap. */
-public final class Backoff {
+final class Backoff {
 
   private Backoff() {}
 
@@ -17,7 +17,7 @@ public final class Backoff {
    * @param retry n, counting from 0
    * @return the cap
    */
-  public static Duration cap(RetryConfig config, int retry) {
+  static Duration cap(RetryConfig config, int retry) {
     double nanos = config.initialInterval().toNanos() * Math.pow(config.exponent(), retry);
     long max = config.maxInterval().toNanos();
     if (Double.isNaN(nanos) || nanos >= max) {
@@ -34,7 +34,7 @@ public final class Backoff {
    * @param random the random source
    * @return the delay
    */
-  public static Duration delay(RetryConfig config, int retry, RandomGenerator random) {
+  static Duration delay(RetryConfig config, int retry, RandomGenerator random) {
     long cap = cap(config, retry).toNanos();
     return Duration.ofNanos(cap <= 0 ? 0 : random.nextLong(cap + 1));
   }

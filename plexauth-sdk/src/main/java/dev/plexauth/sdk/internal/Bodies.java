@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Reads an answer's body as a JSON tree, from JSON or XML, chosen by content type or content. */
-public final class Bodies {
+final class Bodies {
 
   private Bodies() {}
 
@@ -21,7 +21,7 @@ public final class Bodies {
    * @return the tree (an XML answer as {@code {"<root>": …}})
    * @throws DecodeException when the body is empty, malformed or neither JSON nor XML
    */
-  public static JsonNode parse(byte[] body, String contentType) throws DecodeException {
+  static JsonNode parse(byte[] body, String contentType) throws DecodeException {
     char first = firstCharacter(body);
     if (first == 0) {
       throw new DecodeException("empty body");
@@ -77,7 +77,7 @@ public final class Bodies {
    * @param contentType the content type, or empty
    * @return the text
    */
-  public static String text(byte[] body, String contentType) {
+  static String text(byte[] body, String contentType) {
     Charset charset = StandardCharsets.UTF_8;
     if (contentType != null) {
       for (String part : contentType.split(";")) {

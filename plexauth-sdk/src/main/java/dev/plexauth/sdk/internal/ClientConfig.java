@@ -5,43 +5,44 @@ import dev.plexauth.sdk.Transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The settings of one {@code PlexAPI}, as the call machinery needs them.
  *
  * @param accessToken supplies the token, or null for none
- * @param serverURL the PMS base, if configured
+ * @param serverURL the PMS base, or null when none is configured
  * @param plexTvURL the plex.tv base
  * @param identity the client identity headers
  * @param retryConfig the default retry configuration
  * @param requestTimeout the default per-attempt timeout
  * @param transport the HTTP transport
+ * @param timing the clock, sleeper and random source of the retry loop
  */
 public record ClientConfig(
     Supplier<String> accessToken,
-    Optional<URI> serverURL,
+    URI serverURL,
     URI plexTvURL,
     Identity identity,
     RetryConfig retryConfig,
     Duration requestTimeout,
-    Transport transport) {
+    Transport transport,
+    RetryTiming timing) {
 
   /** Checks the values. */
   public ClientConfig {
-    Objects.requireNonNull(serverURL, "serverURL == null");
     Objects.requireNonNull(plexTvURL, "plexTvURL == null");
     Objects.requireNonNull(identity, "identity == null");
     Objects.requireNonNull(retryConfig, "retryConfig == null");
     Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     Objects.requireNonNull(transport, "transport == null");
+    Objects.requireNonNull(timing, "timing == null");
   }
 
   @Override
   public String toString() {
     return "ClientConfig[serverURL="
-        + serverURL.map(uri -> Urls.maskQuery(uri.toString())).orElse("<none>")
+        + (serverURL == null ? "<none>" : Urls.maskQuery(serverURL.toString()))
         + ", plexTvURL="
         + Urls.maskQuery(plexTvURL.toString())
         + ", accessToken="

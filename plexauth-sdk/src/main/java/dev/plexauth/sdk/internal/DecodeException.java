@@ -1,7 +1,7 @@
 package dev.plexauth.sdk.internal;
 
 /** A body could not be read; the message is a short reason free of body content. */
-public final class DecodeException extends Exception {
+final class DecodeException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -9,7 +9,7 @@ public final class DecodeException extends Exception {
    *
    * @param reason why the body could not be read
    */
-  public DecodeException(String reason) {
+  DecodeException(String reason) {
     super(reason, null, false, false);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the successful answers of the four operations from their JSON (or XML-derived) tree. */
-public final class Decoders {
+final class Decoders {
 
   private Decoders() {}
 
@@ -26,7 +26,7 @@ public final class Decoders {
    * @param headers the headers
    * @param tree the parsed body
    */
-  public record Answer(
+  record Answer(
       int statusCode, String contentType, Map<String, List<String>> headers, JsonNode tree) {}
 
   /**
@@ -35,7 +35,7 @@ public final class Decoders {
    * @param <T> the response type
    */
   @FunctionalInterface
-  public interface Decoder<T> {
+  interface Decoder<T> {
     /**
      * Reads the answer.
      *
@@ -53,7 +53,7 @@ public final class Decoders {
    * @return the response
    * @throws DecodeException without a token
    */
-  public static GetTransientTokenResponse transientToken(Answer answer) throws DecodeException {
+  static GetTransientTokenResponse transientToken(Answer answer) throws DecodeException {
     JsonNode container = mediaContainer(answer.tree());
     JsonNode token = container.get("token");
     if (token == null || !token.isValueNode() || token.asText().isEmpty()) {
@@ -71,7 +71,7 @@ public final class Decoders {
    * @return the response
    * @throws DecodeException without a device
    */
-  public static GetSourceConnectionInformationResponse sourceConnectionInformation(Answer answer)
+  static GetSourceConnectionInformationResponse sourceConnectionInformation(Answer answer)
       throws DecodeException {
     JsonNode container = mediaContainer(answer.tree());
     JsonNode device = field(container, "Device", "device");
@@ -96,7 +96,7 @@ public final class Decoders {
    * @return the response
    * @throws DecodeException without a user object
    */
-  public static GetTokenDetailsResponse tokenDetails(Answer answer) throws DecodeException {
+  static GetTokenDetailsResponse tokenDetails(Answer answer) throws DecodeException {
     return new GetTokenDetailsResponse(
         answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
   }
@@ -108,7 +108,7 @@ public final class Decoders {
    * @return the response
    * @throws DecodeException without a user object
    */
-  public static PostUsersSignInDataResponse signIn(Answer answer) throws DecodeException {
+  static PostUsersSignInDataResponse signIn(Answer answer) throws DecodeException {
     return new PostUsersSignInDataResponse(
         answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
   }

@@ -8,12 +8,12 @@ import dev.plexauth.sdk.errors.PlexError;
 import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.errors.SDKError;
 import dev.plexauth.sdk.errors.ServerErrorException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /** Turns an error answer, or a success that cannot be read, into the matching exception. */
-public final class ErrorMapper {
+final class ErrorMapper {
 
   private static final int MAX_MESSAGE = 200;
 
@@ -25,9 +25,10 @@ public final class ErrorMapper {
    *
    * @param operation the operation
    * @param response the answer
+   * @param now the current time, to read a {@code Retry-After} date against
    * @return the exception to throw
    */
-  public static SDKError map(Operation<?> operation, TransportResponse response) {
+  static SDKError map(Operation<?> operation, TransportResponse response, Instant now) {
     int status = response.statusCode();
     String contentType = response.header("Content-Type").orElse("");
     byte[] bytes = response.body();
@@ -43,10 +44,10 @@ public final class ErrorMapper {
             errors,
             message(operation.id(), status, errors));
     if (status == 400) {
-      return operation.badRequest().apply(details);
+      return operation.badRequest(details);
     }
     if (status == 401 || (status == 422 && invalidToken(errors, body))) {
-      return operation.unauthorized().apply(details);
+      return operation.unauthorized(details);
     }
     if (status == 403) {
       return new ForbiddenException(details);
@@ -59,7 +60,7 @@ public final class ErrorMapper {
           details,
           response
               .header("Retry-After")
-              .flatMap(value -> RetryAfter.parse(value, Clock.systemUTC()))
+              .flatMap(value -> RetryAfter.parse(value, now))
               .orElse(null));
     }
     if (status >= 500 && status <= 599) {
@@ -76,8 +77,7 @@ public final class ErrorMapper {
    * @param reason why it cannot be read, free of body content
    * @return the exception to throw
    */
-  public static SDKError undecodable(
-      Operation<?> operation, TransportResponse response, String reason) {
+  static SDKError undecodable(Operation<?> operation, TransportResponse response, String reason) {
     String contentType = response.header("Content-Type").orElse("");
     return new SDKError(
         new ErrorDetails(

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * @param notSent true when the connection was never made (refused, unknown host, connect timeout)
  * @param timeout true when a timeout ended the attempt
  */
-public record Failures(boolean notSent, boolean timeout) {
+record Failures(boolean notSent, boolean timeout) {
 
   /**
    * Classifies a failure by its type and the types of its causes.
@@ -25,7 +25,7 @@ public record Failures(boolean notSent, boolean timeout) {
    * @param failure what the transport threw
    * @return the classification
    */
-  public static Failures classify(Throwable failure) {
+  static Failures classify(Throwable failure) {
     boolean notSent = false;
     boolean timeout = false;
     Throwable current = failure;
@@ -54,7 +54,7 @@ public record Failures(boolean notSent, boolean timeout) {
    * @param failure the failure
    * @return the innermost non-wrapper failure
    */
-  public static Throwable unwrap(Throwable failure) {
+  static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
     while ((current instanceof java.util.concurrent.CompletionException
             || current instanceof java.util.concurrent.ExecutionException)
@@ -70,7 +70,7 @@ public record Failures(boolean notSent, boolean timeout) {
    * @param failure the failure
    * @return the I/O failure, or null when it is not one
    */
-  public static IOException asIOException(Throwable failure) {
+  static IOException asIOException(Throwable failure) {
     Throwable unwrapped = unwrap(failure);
     if (unwrapped instanceof IOException) {
       return (IOException) unwrapped;

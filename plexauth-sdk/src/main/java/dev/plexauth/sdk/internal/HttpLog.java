@@ -10,7 +10,7 @@ import java.time.Duration;
  * are never logged (every answer of these operations holds a token, and a sign-in request holds a
  * password).
  */
-public final class HttpLog {
+final class HttpLog {
 
   private static final System.Logger LOG = System.getLogger("dev.plexauth.sdk");
 
@@ -23,7 +23,7 @@ public final class HttpLog {
    * @param request the request
    * @param attempt 1 for the first attempt
    */
-  public static void sending(String operation, TransportRequest request, int attempt) {
+  static void sending(String operation, TransportRequest request, int attempt) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
@@ -49,7 +49,7 @@ public final class HttpLog {
    * @param status the status
    * @param elapsed how long the attempt took
    */
-  public static void received(TransportRequest request, int status, Duration elapsed) {
+  static void received(TransportRequest request, int status, Duration elapsed) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
@@ -68,7 +68,7 @@ public final class HttpLog {
    * @param failure what went wrong
    * @param elapsed how long the attempt took
    */
-  public static void failed(TransportRequest request, Throwable failure, Duration elapsed) {
+  static void failed(TransportRequest request, Throwable failure, Duration elapsed) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
@@ -87,7 +87,7 @@ public final class HttpLog {
    * @param reason the status or failure that is retried
    * @param delay the wait before the next attempt
    */
-  public static void retrying(String operation, String reason, Duration delay) {
+  static void retrying(String operation, String reason, Duration delay) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "retrying {0} after {1} in {2} ms", operation, reason, delay.toMillis());
     }

@@ -1,7 +1,5 @@
 package dev.plexauth.sdk.internal;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,10 +19,10 @@ import java.util.Locale;
  * strings, booleans as {@code 0}/{@code 1} or {@code "1"}/{@code "0"}, single values where arrays
  * are expected and one-element arrays where objects are.
  */
-public final class Json {
+final class Json {
 
   /** Shared, configured once; ObjectMapper is thread-safe after configuration. */
-  public static final ObjectMapper MAPPER = create();
+  static final ObjectMapper MAPPER = create();
 
   private Json() {}
 
@@ -44,7 +42,6 @@ public final class Json {
             .enable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
             .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
             .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
             .build();
     mapper
         .coercionConfigDefaults()

@@ -1,5 +1,8 @@
 package dev.plexauth.sdk.internal;
 
+import static dev.plexauth.sdk.internal.Operation.Server.PLEX_TV;
+import static dev.plexauth.sdk.internal.Operation.Server.PMS;
+
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
 import dev.plexauth.sdk.errors.GetTokenDetailsBadRequest;
@@ -17,8 +20,6 @@ import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
 import dev.plexauth.sdk.models.Scope;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /** The four operations: the table of what each one sends and expects. */
 public final class Operations {
@@ -36,20 +37,12 @@ public final class Operations {
    */
   public static Operation<GetTransientTokenResponse> getTransientToken(
       GetTransientTokenQueryParamType type, Scope scope) {
-    return new Operation<>(
-        "getTransientToken",
-        "GET",
-        Operation.Server.PMS,
-        "security/token",
-        List.of(Map.entry("type", type.value()), Map.entry("scope", scope.value())),
-        true,
-        false,
-        null,
-        null,
-        NO_BODY,
-        Decoders::transientToken,
-        GetTransientTokenBadRequest::new,
-        GetTransientTokenUnauthorized::new);
+    return Operation.<GetTransientTokenResponse>get("getTransientToken", PMS, "security/token")
+        .query("type", type.value())
+        .query("scope", scope.value())
+        .decoder(Decoders::transientToken)
+        .errors(GetTransientTokenBadRequest::new, GetTransientTokenUnauthorized::new)
+        .build();
   }
 
   /**
@@ -60,20 +53,14 @@ public final class Operations {
    */
   public static Operation<GetSourceConnectionInformationResponse> getSourceConnectionInformation(
       String source) {
-    return new Operation<>(
-        "getSourceConnectionInformation",
-        "GET",
-        Operation.Server.PMS,
-        "security/resources",
-        List.of(Map.entry("source", source)),
-        true,
-        false,
-        null,
-        null,
-        NO_BODY,
-        Decoders::sourceConnectionInformation,
-        GetSourceConnectionInformationBadRequest::new,
-        GetSourceConnectionInformationUnauthorized::new);
+    return Operation.<GetSourceConnectionInformationResponse>get(
+            "getSourceConnectionInformation", PMS, "security/resources")
+        .query("source", source)
+        .decoder(Decoders::sourceConnectionInformation)
+        .errors(
+            GetSourceConnectionInformationBadRequest::new,
+            GetSourceConnectionInformationUnauthorized::new)
+        .build();
   }
 
   /**
@@ -82,20 +69,10 @@ public final class Operations {
    * @return the operation
    */
   public static Operation<GetTokenDetailsResponse> getTokenDetails() {
-    return new Operation<>(
-        "getTokenDetails",
-        "GET",
-        Operation.Server.PLEX_TV,
-        "user",
-        List.of(),
-        true,
-        false,
-        null,
-        null,
-        NO_BODY,
-        Decoders::tokenDetails,
-        GetTokenDetailsBadRequest::new,
-        GetTokenDetailsUnauthorized::new);
+    return Operation.<GetTokenDetailsResponse>get("getTokenDetails", PLEX_TV, "user")
+        .decoder(Decoders::tokenDetails)
+        .errors(GetTokenDetailsBadRequest::new, GetTokenDetailsUnauthorized::new)
+        .build();
   }
 
   /**
@@ -114,20 +91,13 @@ public final class Operations {
             request.platform(),
             request.deviceNickname());
     byte[] body = request.requestBody().map(Operations::form).orElse(NO_BODY);
-    return new Operation<>(
-        "postUsersSignInData",
-        "POST",
-        Operation.Server.PLEX_TV,
-        "users/signin",
-        List.of(),
-        false,
-        true,
-        identity,
-        "application/x-www-form-urlencoded",
-        body,
-        Decoders::signIn,
-        PostUsersSignInDataBadRequest::new,
-        PostUsersSignInDataUnauthorized::new);
+    return Operation.<PostUsersSignInDataResponse>post(
+            "postUsersSignInData", PLEX_TV, "users/signin")
+        .form(body)
+        .signIn(identity)
+        .decoder(Decoders::signIn)
+        .errors(PostUsersSignInDataBadRequest::new, PostUsersSignInDataUnauthorized::new)
+        .build();
   }
 
   /** The form body in plexjs's field order, encoded like {@code encodeURIComponent}. */

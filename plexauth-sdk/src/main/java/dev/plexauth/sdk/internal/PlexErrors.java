@@ -10,7 +10,7 @@ import java.util.List;
  * status}]}}, {@code <errors><error code message status/></errors>}, legacy {@code {"error":"…"}}
  * and {@code <errors><error>Invalid token</error></errors>}.
  */
-public final class PlexErrors {
+final class PlexErrors {
 
   private PlexErrors() {}
 
@@ -21,7 +21,7 @@ public final class PlexErrors {
    * @param contentType the content type, or empty
    * @return the errors, possibly none
    */
-  public static List<PlexError> parse(byte[] body, String contentType) {
+  static List<PlexError> parse(byte[] body, String contentType) {
     JsonNode tree;
     try {
       tree = Bodies.parse(body, contentType);

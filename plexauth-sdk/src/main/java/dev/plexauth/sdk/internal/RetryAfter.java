@@ -1,14 +1,14 @@
 package dev.plexauth.sdk.internal;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads a {@code Retry-After} header: delay seconds or an HTTP date. */
-public final class RetryAfter {
+final class RetryAfter {
 
   private RetryAfter() {}
 
@@ -16,10 +16,10 @@ public final class RetryAfter {
    * Parses the header value.
    *
    * @param value {@code "120"} or {@code "Wed, 21 Oct 2015 07:28:00 GMT"}
-   * @param clock the clock to measure a date against
+   * @param now the current time, to measure a date against
    * @return the wait (zero for a date in the past), or empty when the value is neither
    */
-  public static Optional<Duration> parse(String value, Clock clock) {
+  static Optional<Duration> parse(String value, Instant now) {
     if (value == null) {
       return Optional.empty();
     }
@@ -29,7 +29,7 @@ public final class RetryAfter {
     }
     try {
       ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration wait = Duration.between(clock.instant(), date.toInstant());
+      Duration wait = Duration.between(now, date.toInstant());
       return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
     } catch (DateTimeParseException e) {
       return Optional.empty();

@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The {@code User-Agent} every request sends: {@code plexauth-sdk/<version> Java/<version>}. */
-public final class UserAgent {
+final class UserAgent {
 
   /** The SDK version from the build, or {@code dev} when run from unpackaged sources. */
-  public static final String SDK_VERSION = readVersion();
+  static final String SDK_VERSION = readVersion();
 
   /** The header value. */
-  public static final String VALUE =
+  static final String VALUE =
       "plexauth-sdk/" + SDK_VERSION + " Java/" + System.getProperty("java.version", "unknown");
 
   private UserAgent() {}

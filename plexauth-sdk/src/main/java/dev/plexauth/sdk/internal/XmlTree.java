@@ -31,7 +31,7 @@ import javax.xml.stream.XMLStreamReader;
  *   <li>An element with only text becomes the text.
  * </ul>
  */
-public final class XmlTree {
+final class XmlTree {
 
   private static final int MAX_DEPTH = 64;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -66,7 +66,7 @@ public final class XmlTree {
    * @return {@code {"<root>": value}}
    * @throws DecodeException if it is not well-formed XML, declares a DTD entity or nests too deep
    */
-  public static JsonNode parse(byte[] body) throws DecodeException {
+  static JsonNode parse(byte[] body) throws DecodeException {
     Element root = read(body);
     ObjectNode tree = NODES.objectNode();
     tree.set(root.name, value(root, false, 0));

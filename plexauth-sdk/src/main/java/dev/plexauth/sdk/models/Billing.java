@@ -2,6 +2,7 @@ package dev.plexauth.sdk.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public record Billing(Map<String, Object> internalPaymentMethod, Optional<Long> 
 
   /** Copies the map and replaces a missing id with an empty optional. */
   public Billing {
-    internalPaymentMethod = Lists.copy(internalPaymentMethod);
-    paymentMethodId = Lists.optional(paymentMethodId);
+    internalPaymentMethod = NullToEmpty.map(internalPaymentMethod);
+    paymentMethodId = Objects.requireNonNullElse(paymentMethodId, Optional.empty());
   }
 }

@@ -22,8 +22,8 @@ public record Connection(
 
   /** Replaces missing strings with empty ones. */
   public Connection {
-    protocol = Lists.text(protocol);
-    address = Lists.text(address);
-    uri = Lists.text(uri);
+    protocol = NullToEmpty.text(protocol);
+    address = NullToEmpty.text(address);
+    uri = NullToEmpty.text(uri);
   }
 }

@@ -34,10 +34,10 @@ public record Device(
 
   /** Replaces missing values with empty ones and copies the list. */
   public Device {
-    name = Lists.text(name);
-    clientIdentifier = Lists.text(clientIdentifier);
-    accessToken = Lists.text(accessToken);
-    connections = Lists.copy(connections);
+    name = NullToEmpty.text(name);
+    clientIdentifier = NullToEmpty.text(clientIdentifier);
+    accessToken = NullToEmpty.text(accessToken);
+    connections = NullToEmpty.list(connections);
   }
 
   @Override

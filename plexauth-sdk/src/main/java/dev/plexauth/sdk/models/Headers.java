@@ -18,7 +18,7 @@ final class Headers {
       headers.forEach(
           (name, values) -> {
             if (name != null) {
-              copy.put(name, Lists.copy(values));
+              copy.put(name, NullToEmpty.list(values));
             }
           });
     }

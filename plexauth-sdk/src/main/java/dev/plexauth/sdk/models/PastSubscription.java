@@ -2,6 +2,7 @@ package dev.plexauth.sdk.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,12 +44,12 @@ public record PastSubscription(
 
   /** Replaces missing values with empty ones; a missing state reads as ended. */
   public PastSubscription {
-    id = Lists.optional(id);
-    mode = Lists.optional(mode);
-    renewsAt = Lists.optional(renewsAt);
-    endsAt = Lists.optional(endsAt);
-    type = Lists.text(type);
-    transfer = Lists.optional(transfer);
+    id = Objects.requireNonNullElse(id, Optional.empty());
+    mode = Objects.requireNonNullElse(mode, Optional.empty());
+    renewsAt = Objects.requireNonNullElse(renewsAt, Optional.empty());
+    endsAt = Objects.requireNonNullElse(endsAt, Optional.empty());
+    type = NullToEmpty.text(type);
+    transfer = Objects.requireNonNullElse(transfer, Optional.empty());
     state = state == null ? PastSubscriptionState.ENDED : state;
     billing = billing == null ? new Billing(Map.of(), Optional.empty()) : billing;
   }

@@ -36,12 +36,12 @@ public record PostUsersSignInDataRequest(
 
   /** Replaces missing identity fields with empty ones. */
   public PostUsersSignInDataRequest {
-    clientID = Lists.text(clientID);
-    clientName = Lists.text(clientName);
-    deviceNickname = Lists.text(deviceNickname);
-    clientVersion = Lists.text(clientVersion);
-    platform = Lists.text(platform);
-    requestBody = Lists.optional(requestBody);
+    clientID = NullToEmpty.text(clientID);
+    clientName = NullToEmpty.text(clientName);
+    deviceNickname = NullToEmpty.text(deviceNickname);
+    clientVersion = NullToEmpty.text(clientVersion);
+    platform = NullToEmpty.text(platform);
+    requestBody = Objects.requireNonNullElse(requestBody, Optional.empty());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.plexauth.sdk.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.plexauth.sdk.internal.Redaction;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,10 +25,10 @@ public record Service(
 
   /** Replaces missing values with empty ones; a missing status reads as offline. */
   public Service {
-    identifier = Lists.text(identifier);
-    endpoint = Lists.text(endpoint);
-    token = Lists.optional(token);
-    secret = Lists.optional(secret);
+    identifier = NullToEmpty.text(identifier);
+    endpoint = NullToEmpty.text(endpoint);
+    token = Objects.requireNonNullElse(token, Optional.empty());
+    secret = Objects.requireNonNullElse(secret, Optional.empty());
     status = status == null ? ServiceStatus.OFFLINE : status;
   }
 

@@ -2,6 +2,7 @@ package dev.plexauth.sdk.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,10 +37,10 @@ public record Subscription(
 
   /** Copies the list and replaces missing optionals with empty ones. */
   public Subscription {
-    features = Lists.copy(features);
-    subscribedAt = Lists.optional(subscribedAt);
-    status = Lists.optional(status);
-    paymentService = Lists.optional(paymentService);
-    plan = Lists.optional(plan);
+    features = NullToEmpty.list(features);
+    subscribedAt = Objects.requireNonNullElse(subscribedAt, Optional.empty());
+    status = Objects.requireNonNullElse(status, Optional.empty());
+    paymentService = Objects.requireNonNullElse(paymentService, Optional.empty());
+    plan = Objects.requireNonNullElse(plan, Optional.empty());
   }
 }

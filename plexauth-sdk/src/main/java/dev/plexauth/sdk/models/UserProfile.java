@@ -1,8 +1,8 @@
 package dev.plexauth.sdk.models;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,8 +12,8 @@ import java.util.Optional;
  * sends 0 to 3 (for {@code autoSelectSubtitle}: 0 manually selected, 1 shown with foreign audio, 2
  * always enabled), and every value is kept.
  *
- * @param autoSelectAudio whether audio and subtitle tracks are selected automatically (default
- *     true)
+ * @param autoSelectAudio whether audio and subtitle tracks are selected automatically (true when
+ *     absent, as in the specification)
  * @param defaultAudioLanguage the preferred audio language, if any
  * @param defaultSubtitleLanguage the preferred subtitle language, if any
  * @param autoSelectSubtitle the auto-select subtitle mode
@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UserProfile(
-    boolean autoSelectAudio,
+    @JsonDeserialize(using = TrueByDefault.class) boolean autoSelectAudio,
     Optional<String> defaultAudioLanguage,
     Optional<String> defaultSubtitleLanguage,
     int autoSelectSubtitle,
@@ -39,29 +39,7 @@ public record UserProfile(
 
   /** Replaces missing optionals with empty ones. */
   public UserProfile {
-    defaultAudioLanguage = Lists.optional(defaultAudioLanguage);
-    defaultSubtitleLanguage = Lists.optional(defaultSubtitleLanguage);
-  }
-
-  /** Reads a profile leniently: an absent {@code autoSelectAudio} means true, as in the spec. */
-  @JsonCreator
-  static UserProfile fromJson(
-      @JsonProperty("autoSelectAudio") Boolean autoSelectAudio,
-      @JsonProperty("defaultAudioLanguage") Optional<String> defaultAudioLanguage,
-      @JsonProperty("defaultSubtitleLanguage") Optional<String> defaultSubtitleLanguage,
-      @JsonProperty("autoSelectSubtitle") int autoSelectSubtitle,
-      @JsonProperty("defaultSubtitleAccessibility") int defaultSubtitleAccessibility,
-      @JsonProperty("defaultSubtitleForced") int defaultSubtitleForced,
-      @JsonProperty("watchedIndicator") int watchedIndicator,
-      @JsonProperty("mediaReviewsVisibility") int mediaReviewsVisibility) {
-    return new UserProfile(
-        autoSelectAudio == null || autoSelectAudio,
-        defaultAudioLanguage,
-        defaultSubtitleLanguage,
-        autoSelectSubtitle,
-        defaultSubtitleAccessibility,
-        defaultSubtitleForced,
-        watchedIndicator,
-        mediaReviewsVisibility);
+    defaultAudioLanguage = Objects.requireNonNullElse(defaultAudioLanguage, Optional.empty());
+    defaultSubtitleLanguage = Objects.requireNonNullElse(defaultSubtitleLanguage, Optional.empty());
   }
 }

@@ -2,16 +2,13 @@ package dev.plexauth.sdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
 
-  private static final Clock NOW =
-      Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
+  private static final Instant NOW = Instant.parse("2015-10-21T07:27:00Z");
 
   @Test
   void readsSecondsAndHttpDates() {

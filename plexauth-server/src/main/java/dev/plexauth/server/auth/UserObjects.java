@@ -5,13 +5,22 @@ import dev.plexauth.sdk.models.Subscription;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.sdk.models.UserProfile;
 import dev.plexauth.server.store.AccountRow;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * Builds the plex.tv user object from an account. Every field the contract requires is set, with
  * values the strict plexjs 0.32.1 parser accepts: profile switches 0/1, {@code mailingListStatus}
- * "active", subscription status "Inactive", integers for ids and epoch seconds.
+ * "active", subscription status "Inactive", integers for ids and epoch seconds. The SDK's record is
+ * built with {@code UserPlexAccountBuilder}, generated at compile time from its components.
  */
+@RecordBuilder.Include(UserPlexAccount.class)
+@RecordBuilder.Options(
+    enableWither = false,
+    addStaticBuilder = false,
+    enableGetters = false,
+    inheritComponentAnnotations = false,
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED)
 final class UserObjects {
 
   /** Plex Home size reported for a single account. */
@@ -22,8 +31,13 @@ final class UserObjects {
 
   private UserObjects() {}
 
+  /**
+   * The user object of an account. The optional fields it leaves unset ({@code adsConsent}, {@code
+   * adsConsentSetAt}, {@code adsConsentReminderAt}, {@code subscriptionDescription}, {@code
+   * attributionPartner}) are written as null.
+   */
   static UserPlexAccount user(AccountRow account, String authToken, long rememberUntilMillis) {
-    return UserPlexAccount.builder()
+    return UserPlexAccountBuilder.builder()
         .id(account.id())
         .uuid(account.uuid())
         .username(account.username())
@@ -44,7 +58,6 @@ final class UserObjects {
         .scrobbleTypes("")
         .country(account.country())
         .subscription(Subscription.NONE)
-        .subscriptionDescription(null)
         .restricted(false)
         .anonymous(false)
         .home(false)
@@ -57,13 +70,9 @@ final class UserObjects {
         .entitlements(List.of())
         .roles(List.of())
         .services(List.of())
-        .adsConsent(null)
-        .adsConsentSetAt(null)
-        .adsConsentReminderAt(null)
         .experimentalFeatures(false)
         .twoFactorEnabled(account.totpSecret().isPresent())
         .backupCodesCreated(false)
-        .attributionPartner(null)
         .subscriptions(List.of())
         .pastSubscriptions(List.of())
         .trials(List.of())

@@ -1,7 +1,9 @@
 package dev.plexauth.server.http;
 
-import dev.plexauth.sdk.internal.Urls;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,12 @@ final class AccessLog {
 
   static final Logger LOG = LoggerFactory.getLogger("dev.plexauth.server.access");
 
+  /** Parameter names holding any of these, in any case, have their values masked. */
+  private static final List<String> SECRET_NAMES =
+      List.of("token", "password", "secret", "auth", "key", "code");
+
+  private static final String MASK = "***";
+
   private AccessLog() {}
 
   static void log(Context ctx, Float millis) {
@@ -24,14 +32,52 @@ final class AccessLog {
       return;
     }
     String query = ctx.req().getQueryString();
-    // The SDK's masking decodes parameter names first, so X-Plex-%54oken is masked as well.
-    String target = Urls.maskQuery(ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
+    String target = ctx.req().getRequestURI() + (query == null ? "" : "?" + maskQuery(query));
     LOG.info(
         "{} {} {} {}ms",
         safe(ctx.req().getMethod()),
         safe(target),
         ctx.statusCode(),
         Math.round(millis == null ? 0f : millis));
+  }
+
+  /**
+   * Masks the values of secret-like parameters of a raw query string. Names are percent-decoded
+   * before they are judged, as the server decodes them, so {@code X-Plex-%54oken} is masked too;
+   * the rest of the query is kept as it came.
+   *
+   * @param query the raw query, without {@code ?}
+   * @return {@code X-Plex-Token=***&type=delegation}
+   */
+  static String maskQuery(String query) {
+    StringBuilder masked = new StringBuilder(query.length());
+    String[] pairs = query.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      String pair = pairs[i];
+      if (i > 0) {
+        masked.append('&');
+      }
+      int equals = pair.indexOf('=');
+      if (equals >= 0 && isSecret(decode(pair.substring(0, equals)))) {
+        masked.append(pair, 0, equals + 1).append(MASK);
+      } else {
+        masked.append(pair);
+      }
+    }
+    return masked.toString();
+  }
+
+  private static boolean isSecret(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SECRET_NAMES.stream().anyMatch(lower::contains);
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   private static String safe(String text) {

@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,39 +10,6 @@ import java.util.Optional;
  */
 final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
-
-  /** X-Plex-Client-Identifier is missing (plex.tv). */
-  static final int CLIENT_IDENTIFIER_MISSING = 1000;
-
-  /** Bad or missing token, unknown user or wrong password. */
-  static final int NOT_AUTHENTICATED = 1001;
-
-  /** No such resource. */
-  static final int NOT_FOUND = 1002;
-
-  /** Too many requests from one address. */
-  static final int RATE_LIMITED = 1003;
-
-  /** A parameter or body is missing or malformed. */
-  static final int BAD_REQUEST = 1004;
-
-  /** The method is not allowed on this path. */
-  static final int METHOD_NOT_ALLOWED = 1005;
-
-  /** The token is valid but lacks the access needed. */
-  static final int FORBIDDEN = 1009;
-
-  /** The server could not answer: the database is unavailable (503) or a bug (500). */
-  static final int INTERNAL = 1007;
-
-  /** A wrong, expired or reused verification code. */
-  static final int INVALID_VERIFICATION_CODE = 1028;
-
-  /** The account needs a verification code. */
-  static final int VERIFICATION_CODE_REQUIRED = 1029;
-
-  /** Too many failed sign-ins. */
-  static final int TOO_MANY_FAILURES = 1031;
 
   static final String NOT_AUTHENTICATED_MESSAGE = "User could not be authenticated";
 
@@ -71,11 +39,11 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError badRequest(String message) {
-    return of(400, BAD_REQUEST, message);
+    return of(400, PlexErrorCode.BAD_REQUEST, message);
   }
 
   static ApiError unauthorized() {
-    return of(401, NOT_AUTHENTICATED, NOT_AUTHENTICATED_MESSAGE);
+    return of(401, PlexErrorCode.NOT_AUTHENTICATED, NOT_AUTHENTICATED_MESSAGE);
   }
 
   static ApiError retryLater(int code, String message, Duration retryAfter) {
@@ -84,7 +52,10 @@ final class ApiError extends RuntimeException {
 
   static ApiError methodNotAllowed(String allow) {
     return new ApiError(
-        405, METHOD_NOT_ALLOWED, "Method not allowed on this path; use " + allow, allow);
+        405,
+        PlexErrorCode.METHOD_NOT_ALLOWED,
+        "Method not allowed on this path; use " + allow,
+        allow);
   }
 
   int status() {

@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
@@ -100,21 +101,24 @@ public final class HttpApi {
                 LOG.error("database error: {}", error.getMessage(), error);
                 Responses.error(
                     ctx,
-                    ApiError.of(503, ApiError.INTERNAL, "The database is unavailable; try again"));
+                    ApiError.of(
+                        503, PlexErrorCode.INTERNAL, "The database is unavailable; try again"));
               });
           config.routes.exception(
               Exception.class,
               (error, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
-                Responses.error(ctx, ApiError.of(500, ApiError.INTERNAL, "Internal server error"));
+                Responses.error(
+                    ctx, ApiError.of(500, PlexErrorCode.INTERNAL, "Internal server error"));
               });
           config.routes.error(
-              404, ctx -> fallback(ctx, ApiError.of(404, ApiError.NOT_FOUND, "Not found")));
+              404, ctx -> fallback(ctx, ApiError.of(404, PlexErrorCode.NOT_FOUND, "Not found")));
           config.routes.error(
               405,
               ctx ->
                   fallback(
-                      ctx, ApiError.of(405, ApiError.METHOD_NOT_ALLOWED, "Method not allowed")));
+                      ctx,
+                      ApiError.of(405, PlexErrorCode.METHOD_NOT_ALLOWED, "Method not allowed")));
         });
   }
 
@@ -134,7 +138,7 @@ public final class HttpApi {
     }
     Map<HandlerType, Handler> methods = routes.get(path);
     if (methods == null) {
-      throw ApiError.of(404, ApiError.NOT_FOUND, "Not found");
+      throw ApiError.of(404, PlexErrorCode.NOT_FOUND, "Not found");
     }
     if (!methods.containsKey(ctx.method())) {
       throw ApiError.methodNotAllowed(
@@ -150,10 +154,10 @@ public final class HttpApi {
 
   private static int codeFor(HttpResponseException error) {
     return switch (error.getStatus()) {
-      case 404 -> ApiError.NOT_FOUND;
-      case 405 -> ApiError.METHOD_NOT_ALLOWED;
-      case 429 -> ApiError.RATE_LIMITED;
-      default -> ApiError.BAD_REQUEST;
+      case 404 -> PlexErrorCode.NOT_FOUND;
+      case 405 -> PlexErrorCode.METHOD_NOT_ALLOWED;
+      case 429 -> PlexErrorCode.RATE_LIMITED;
+      default -> PlexErrorCode.BAD_REQUEST;
     };
   }
 

@@ -2,6 +2,7 @@ package dev.plexauth.server.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -63,9 +64,9 @@ final class JettyErrors extends ErrorHandler {
 
   private static int plexCode(int status) {
     return switch (status) {
-      case 404 -> ApiError.NOT_FOUND;
-      case 405 -> ApiError.METHOD_NOT_ALLOWED;
-      default -> status >= 500 ? ApiError.INTERNAL : ApiError.BAD_REQUEST;
+      case 404 -> PlexErrorCode.NOT_FOUND;
+      case 405 -> PlexErrorCode.METHOD_NOT_ALLOWED;
+      default -> status >= 500 ? PlexErrorCode.INTERNAL : PlexErrorCode.BAD_REQUEST;
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
@@ -43,7 +44,7 @@ final class PlexTvRoutes {
     PlexRequest request = PlexRequest.of(ctx);
     Principal principal =
         authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
-    Responses.ok(ctx, 200, principal.user(), Responses.TOKEN_DETAILS_WRITER, "user");
+    Responses.ok(ctx, 200, new TokenDetailsBody(principal.user()), "user");
   }
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
@@ -51,7 +52,7 @@ final class PlexTvRoutes {
     Optional<Duration> wait = rateLimiter.tryAcquire(ctx.req().getRemoteAddr());
     if (wait.isPresent()) {
       throw ApiError.retryLater(
-          ApiError.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
+          PlexErrorCode.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
     }
     PlexRequest request = PlexRequest.of(ctx);
     Map<String, List<String>> form = readForm(ctx);
@@ -62,7 +63,7 @@ final class PlexTvRoutes {
                 () ->
                     ApiError.of(
                         400,
-                        ApiError.CLIENT_IDENTIFIER_MISSING,
+                        PlexErrorCode.CLIENT_IDENTIFIER_MISSING,
                         "X-Plex-Client-Identifier is missing"));
     Optional<String> login = field(form, "login", MAX_LOGIN);
     Optional<String> password = field(form, "password", MAX_PASSWORD);
@@ -89,7 +90,7 @@ final class PlexTvRoutes {
     } catch (SignInRefused refused) {
       throw refusal(refused);
     }
-    Responses.ok(ctx, 201, user, Responses.WRITER, "user");
+    Responses.ok(ctx, 201, user, "user");
   }
 
   private static ApiError refusal(SignInRefused refused) {
@@ -97,12 +98,12 @@ final class PlexTvRoutes {
       case BAD_CREDENTIALS -> ApiError.unauthorized();
       case CODE_REQUIRED ->
           ApiError.of(
-              401, ApiError.VERIFICATION_CODE_REQUIRED, "Please enter the verification code");
+              401, PlexErrorCode.VERIFICATION_CODE_REQUIRED, "Please enter the verification code");
       case BAD_CODE ->
-          ApiError.of(401, ApiError.INVALID_VERIFICATION_CODE, "Invalid verification code");
+          ApiError.of(401, PlexErrorCode.INVALID_VERIFICATION_CODE, "Invalid verification code");
       case LOCKED ->
           ApiError.retryLater(
-              ApiError.TOO_MANY_FAILURES,
+              PlexErrorCode.TOO_MANY_FAILURES,
               "User could not be authenticated. This IP appears to be having trouble signing in"
                   + " to an account (detected repeated failures)",
               refused.retryAfter().orElse(Duration.ofSeconds(60)));
@@ -144,7 +145,7 @@ final class PlexTvRoutes {
       if (parameter.startsWith("charset=")
           && !parameter.substring(8).replace("\"", "").equals("utf-8")) {
         throw ApiError.of(
-            415, ApiError.BAD_REQUEST, "the form body must be UTF-8 (charset=utf-8 or none)");
+            415, PlexErrorCode.BAD_REQUEST, "the form body must be UTF-8 (charset=utf-8 or none)");
       }
     }
     return FormDecoder.decodeBody(body, "the form body");
@@ -179,11 +180,13 @@ final class PlexTvRoutes {
 
   private static ApiError tooLarge() {
     return ApiError.of(
-        413, ApiError.BAD_REQUEST, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        413,
+        PlexErrorCode.BAD_REQUEST,
+        "the request body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static ApiError unsupported() {
     return ApiError.of(
-        415, ApiError.BAD_REQUEST, "sign-in takes an application/x-www-form-urlencoded body");
+        415, PlexErrorCode.BAD_REQUEST, "sign-in takes an application/x-www-form-urlencoded body");
   }
 }

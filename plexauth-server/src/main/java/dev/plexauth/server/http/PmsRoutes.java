@@ -1,6 +1,6 @@
 package dev.plexauth.server.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.server.auth.AccessDenied;
 import dev.plexauth.server.auth.Authenticator;
@@ -30,12 +30,11 @@ final class PmsRoutes {
     if (!type.equals(Optional.of("delegation")) || !scope.equals(Optional.of("all"))) {
       throw ApiError.badRequest("type must be delegation and scope must be all");
     }
-    ObjectNode container = Responses.MAPPER.createObjectNode();
-    container.put("size", 0);
-    container.put("token", authenticator.mintTransient(principal));
-    ObjectNode body = Responses.MAPPER.createObjectNode();
-    body.set("MediaContainer", container);
-    Responses.ok(ctx, 200, body, "MediaContainer");
+    Responses.ok(
+        ctx,
+        200,
+        MediaContainer.transientToken(authenticator.mintTransient(principal)),
+        MediaContainer.XML_ROOT);
   }
 
   /** {@code GET /security/resources?source=server://…}. */
@@ -57,16 +56,11 @@ final class PmsRoutes {
       device =
           sources
               .connectionInformation(principal, sourceId)
-              .orElseThrow(() -> ApiError.of(404, ApiError.NOT_FOUND, "Source not found"));
+              .orElseThrow(() -> ApiError.of(404, PlexErrorCode.NOT_FOUND, "Source not found"));
     } catch (AccessDenied denied) {
-      throw ApiError.of(403, ApiError.FORBIDDEN, denied.getMessage());
+      throw ApiError.of(403, PlexErrorCode.FORBIDDEN, denied.getMessage());
     }
-    ObjectNode container = Responses.MAPPER.createObjectNode();
-    container.put("size", 1);
-    container.set("Device", Responses.MAPPER.valueToTree(device));
-    ObjectNode body = Responses.MAPPER.createObjectNode();
-    body.set("MediaContainer", container);
-    Responses.ok(ctx, 200, body, "MediaContainer");
+    Responses.ok(ctx, 200, MediaContainer.resources(device), MediaContainer.XML_ROOT);
   }
 
   private Principal authenticate(PlexRequest request) {

@@ -1,16 +1,12 @@
 package dev.plexauth.server.http;
 
-import com.fasterxml.jackson.annotation.JsonFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
-import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.plexauth.sdk.models.UserPlexAccount;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,34 +27,9 @@ final class Responses {
   /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
   static final String RENDERED = "plexauth.rendered";
 
-  private static final String USER_FILTER = "plexauth.user";
+  static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new Jdk8Module())
-          .addMixIn(UserPlexAccount.class, UserFilter.class)
-          .setFilterProvider(
-              new SimpleFilterProvider()
-                  .addFilter(USER_FILTER, SimpleBeanPropertyFilter.serializeAll()));
-
-  /** Writes any answer body as it is. */
-  static final ObjectWriter WRITER = MAPPER.writer();
-
-  /**
-   * Writes the user object of {@code GET /api/v2/user}: without {@code pastSubscriptions} and
-   * {@code trials}, which only sign-in answers carry (the contract's allOf for 201). Filtering
-   * while writing spares the tree that removing them afterwards needs.
-   */
-  static final ObjectWriter TOKEN_DETAILS_WRITER =
-      MAPPER.writer(
-          new SimpleFilterProvider()
-              .addFilter(
-                  USER_FILTER,
-                  SimpleBeanPropertyFilter.serializeAllExcept("pastSubscriptions", "trials")));
-
-  /** Puts the user object behind a filter, so one writer can leave fields out. */
-  @JsonFilter(USER_FILTER)
-  private abstract static class UserFilter {}
+  private static final ObjectWriter WRITER = MAPPER.writer();
 
   private Responses() {}
 
@@ -72,36 +43,19 @@ final class Responses {
   }
 
   /**
-   * Writes a success body.
+   * Writes a success body from a record: JSON without an intermediate tree, XML from the tree of
+   * that same JSON.
    *
    * @param ctx the request
    * @param status the HTTP status
-   * @param body the JSON tree
+   * @param value the body: an SDK model record, or a record of this package such as {@link
+   *     MediaContainer}
    * @param xmlRoot the XML root element; for a one-key object such as {@code MediaContainer} pass
-   *     that key and the tree's value under it is the root's content
+   *     that key and the value under it is the root's content
    */
-  static void ok(Context ctx, int status, JsonNode body, String xmlRoot) {
+  static void ok(Context ctx, int status, Object value, String xmlRoot) {
     ctx.status(status);
-    if (wantsJson(ctx)) {
-      send(ctx, JSON, toJson(WRITER, body));
-    } else {
-      sendXml(ctx, body, xmlRoot);
-    }
-  }
-
-  /**
-   * Writes a success body straight from a value: JSON without an intermediate tree, XML from the
-   * tree of that same JSON.
-   *
-   * @param ctx the request
-   * @param status the HTTP status
-   * @param value the body, e.g. a model record
-   * @param writer {@link #WRITER} or a filtering writer such as {@link #TOKEN_DETAILS_WRITER}
-   * @param xmlRoot the XML root element, as for {@link #ok(Context, int, JsonNode, String)}
-   */
-  static void ok(Context ctx, int status, Object value, ObjectWriter writer, String xmlRoot) {
-    ctx.status(status);
-    byte[] json = toJson(writer, value);
+    byte[] json = toJson(WRITER, value);
     if (wantsJson(ctx)) {
       send(ctx, JSON, json);
     } else {

@@ -9,33 +9,33 @@ import dev.plexauth.sdk.errors.PlexException;
 import dev.plexauth.sdk.errors.RequestTimeoutException;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs operations: builds the request, sends it through the transport, retries as the configuration
  * allows, and reads the answer or maps the error. One per {@code PlexAPI}; stateless and
- * thread-safe.
+ * thread-safe. Its clock, its waits and its jitter come from the configuration's {@link
+ * RetryTiming}.
  */
-public final class Caller {
+public final class OperationRunner {
 
   private final ClientConfig config;
+  private final RetryClock clock;
 
   /**
-   * Creates the caller.
+   * Creates the runner.
    *
    * @param config the client's settings
    */
-  public Caller(ClientConfig config) {
+  public OperationRunner(ClientConfig config) {
     this.config = config;
+    this.clock = config.timing().clock();
   }
 
   /** One call, ready to send: the request and the rules for retrying it. */
@@ -62,11 +62,11 @@ public final class Caller {
     Call<T> call = prepare(operation, options);
     for (int attempt = 0; ; attempt++) {
       Outcome outcome = sendOnce(call, attempt);
-      Optional<Duration> delay = retryDelay(call, outcome, attempt);
-      if (delay.isEmpty()) {
+      Duration delay = retryDelay(call, outcome, attempt);
+      if (delay == null) {
         return finish(call, outcome);
       }
-      sleep(call, delay.get());
+      sleep(call, delay);
     }
   }
 
@@ -128,10 +128,12 @@ public final class Caller {
             outcome = new Outcome(null, io);
           }
           try {
-            Optional<Duration> delay = retryDelay(call, outcome, attempt);
-            if (delay.isPresent()) {
-              CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS)
-                  .execute(() -> attemptAsync(call, attempt + 1, result, inFlight));
+            Duration delay = retryDelay(call, outcome, attempt);
+            if (delay != null) {
+              config
+                  .timing()
+                  .sleeper()
+                  .schedule(delay, () -> attemptAsync(call, attempt + 1, result, inFlight));
             } else {
               result.complete(finish(call, outcome));
             }
@@ -149,10 +151,7 @@ public final class Caller {
       headers.put("Content-Type", operation.contentType());
     }
     headers.put("Accept", "application/json");
-    ClientConfig.Identity identity =
-        operation.identity() == null
-            ? config.identity()
-            : operation.identity().orElse(config.identity());
+    ClientConfig.Identity identity = operation.identity(config.identity());
     if (operation.signIn() && identity.clientID().isEmpty()) {
       throw new IllegalArgumentException(
           operation.id()
@@ -183,7 +182,7 @@ public final class Caller {
         request,
         options.retries().orElse(config.retryConfig()),
         options.retryCodes().orElse(StatusCodes.DEFAULT_RETRY_CODES),
-        System.nanoTime());
+        clock.nanoTime());
   }
 
   private URI base(Operation<?> operation, RequestOptions options) {
@@ -194,15 +193,13 @@ public final class Caller {
     if (operation.server() == Operation.Server.PLEX_TV) {
       return config.plexTvURL();
     }
-    return config
-        .serverURL()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    operation.id()
-                        + " needs the Plex Media Server address: set"
-                        + " PlexAPI.builder().serverURL(...) or ip(...), or"
-                        + " RequestOptions.builder().serverURL(...)"));
+    if (config.serverURL() == null) {
+      throw new IllegalStateException(
+          operation.id()
+              + " needs the Plex Media Server address: set PlexAPI.builder().serverURL(...) or"
+              + " ip(...), or RequestOptions.builder().serverURL(...)");
+    }
+    return config.serverURL();
   }
 
   private static void putIfNotEmpty(Map<String, String> headers, String name, String value) {
@@ -225,16 +222,16 @@ public final class Caller {
   }
 
   /**
-   * Decides whether to try again and after how long; empty means this outcome is final.
+   * Decides whether to try again and after how long; null means this outcome is final.
    *
    * <p>A status is retried when it is one of the retry codes; a failure only with {@code
    * retryConnectionErrors}. A sign-in is retried only when the connection was never made. No retry
    * starts when the time spent plus the delay would pass {@code maxElapsedTime}.
    */
-  private Optional<Duration> retryDelay(Call<?> call, Outcome outcome, int attempt) {
+  private Duration retryDelay(Call<?> call, Outcome outcome, int attempt) {
     RetryConfig retry = call.retry();
     if (!retry.isBackoff()) {
-      return Optional.empty();
+      return null;
     }
     Duration delay;
     String reason;
@@ -243,29 +240,29 @@ public final class Caller {
       if ((status >= 200 && status <= 299)
           || call.operation().signIn()
           || !StatusCodes.matches(call.retryCodes(), status)) {
-        return Optional.empty();
+        return null;
       }
       delay =
           outcome
               .response()
               .header("Retry-After")
-              .flatMap(value -> RetryAfter.parse(value, Clock.systemUTC()))
-              .orElseGet(() -> Backoff.delay(retry, attempt, ThreadLocalRandom.current()));
+              .flatMap(value -> RetryAfter.parse(value, clock.instant()))
+              .orElseGet(() -> Backoff.delay(retry, attempt, config.timing().random()));
       reason = "HTTP " + status;
     } else {
       Failures failure = Failures.classify(outcome.failure());
       if (!retry.retryConnectionErrors() || (call.operation().signIn() && !failure.notSent())) {
-        return Optional.empty();
+        return null;
       }
-      delay = Backoff.delay(retry, attempt, ThreadLocalRandom.current());
+      delay = Backoff.delay(retry, attempt, config.timing().random());
       reason = outcome.failure().getClass().getSimpleName();
     }
-    Duration elapsed = since(call.startNanos());
+    Duration elapsed = Duration.ofNanos(clock.nanoTime() - call.startNanos());
     if (elapsed.plus(delay).compareTo(retry.maxElapsedTime()) > 0) {
-      return Optional.empty();
+      return null;
     }
     HttpLog.retrying(call.operation().id(), reason, delay);
-    return Optional.of(delay);
+    return delay;
   }
 
   private <T> T finish(Call<T> call, Outcome outcome) {
@@ -276,7 +273,7 @@ public final class Caller {
     TransportResponse response = outcome.response();
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw ErrorMapper.map(operation, response);
+      throw ErrorMapper.map(operation, response, clock.instant());
     }
     String contentType = response.header("Content-Type").orElse("");
     try {
@@ -321,9 +318,9 @@ public final class Caller {
         failure);
   }
 
-  private static void sleep(Call<?> call, Duration delay) {
+  private void sleep(Call<?> call, Duration delay) {
     try {
-      TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+      config.timing().sleeper().sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       String id = call.operation().id();
@@ -331,6 +328,7 @@ public final class Caller {
     }
   }
 
+  /** The time an attempt took, for the log: always the system's clock. */
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
