@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The command line uses the server as any embedding program would: its public package only. */
+/**
+ * The command line uses the server and the SDK as any program would: the server's public package
+ * and the SDK's exported packages only.
+ */
 @AnalyzeClasses(packages = "dev.plexauth.cli", importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerApiOnlyTest {
 
@@ -22,4 +25,13 @@ class ServerApiOnlyTest {
           .dependOnClassesThat(
               resideInAPackage("dev.plexauth.server..")
                   .and(not(resideInAPackage("dev.plexauth.server"))));
+
+  @ArchTest
+  static final ArchRule noSdkInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.plexauth.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.plexauth.sdk.internal..");
 }

@@ -1,5 +1,6 @@
 package dev.plexauth.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,4 +38,14 @@ class LayersTest {
           .mayOnlyBeAccessedByLayers("Public API", "HTTP")
           .whereLayer("Store")
           .mayOnlyBeAccessedByLayers("Public API", "Auth");
+
+  /** The SDK's internal package is not API: the server uses the SDK as any program would. */
+  @ArchTest
+  static final ArchRule noSdkInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.plexauth.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.plexauth.sdk.internal..");
 }
