@@ -7,11 +7,19 @@ import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.RawHttp;
 import dev.plexauth.server.support.StoreDump;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -494,6 +502,55 @@ class BadInputTest {
     assertThat(badVersion.body()).contains("<errors><error code=\"1004\"", "status=\"400\"");
     assertThat(controlCharacter.status()).isEqualTo(400);
     assertThat(controlCharacter.body()).contains("The request is not valid HTTP");
+  }
+
+  @Test
+  void afterA413TheConnectionServesTheNextRequestOrTheAnswerSaidItWouldClose() throws Exception {
+    // A pooling client (the JDK's, OkHttp) reuses a connection whose answer did not say
+    // "Connection: close"; if the server then drops it, the next request fails with no answer.
+    String body = "login=" + "a".repeat(70_000) + "&password=x";
+    try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + SIGNIN
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                  + "X-Plex-Client-Identifier: c\r\nContent-Type: "
+                  + FORM
+                  + "\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body)
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 413");
+      Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+      assertThat(length.find()).isTrue();
+      in.readNBytes(Integer.parseInt(length.group(1)));
+      if (head.toLowerCase(Locale.ROOT).contains("connection: close")) {
+        return;
+      }
+      out.write(
+          "GET /api/v2/user HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      assertThat(readHead(in)).startsWith("HTTP/1.1 401");
+    }
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("the connection closed after: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   private static Http.Response chunkedOversizedSignIn() {

@@ -24,6 +24,9 @@ final class PlexTvRoutes {
   /** The largest sign-in body accepted. */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** The most of an oversized body read and dropped before the 413. */
+  private static final long MAX_DRAIN_BYTES = 1024 * 1024;
+
   private static final int MAX_LOGIN = 256;
   private static final int MAX_PASSWORD = 1024;
   private static final int MAX_CODE = 64;
@@ -112,17 +115,24 @@ final class PlexTvRoutes {
 
   private static Map<String, List<String>> readForm(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY_BYTES) {
+    // A client that sent Expect: 100-continue waits for this answer before it sends the body, and
+    // opening the body would invite it to send.
+    if (declared > MAX_BODY_BYTES && ctx.req().getHeader("Expect") != null) {
       throw tooLarge();
     }
     byte[] body;
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > MAX_BODY_BYTES) {
+        drain(in, declared);
+        throw tooLarge();
+      }
       body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        drain(in, -1);
+        throw tooLarge();
+      }
     } catch (IOException e) {
       throw ApiError.badRequest("the request body could not be read");
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      throw tooLarge();
     }
     if (Collections.list(ctx.req().getHeaders("Content-Type")).size() > 1) {
       throw ApiError.badRequest("Content-Type is given more than once");
@@ -176,6 +186,28 @@ final class PlexTvRoutes {
       case "false", "0" -> false;
       default -> throw ApiError.badRequest("rememberMe must be true or false");
     };
+  }
+
+  /**
+   * Reads and drops what is left of a body over the limit, up to {@value #MAX_DRAIN_BYTES} bytes,
+   * so that a client still sending it reads the 413 instead of meeting a reset, and its connection
+   * stays usable. Larger bodies are cut off as they stand.
+   *
+   * @param declared the declared length, or -1 when unknown (chunked)
+   */
+  private static void drain(InputStream in, long declared) {
+    if (declared > MAX_DRAIN_BYTES) {
+      return;
+    }
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    try {
+      for (int n; total <= MAX_DRAIN_BYTES && (n = in.read(buffer)) >= 0; ) {
+        total += n;
+      }
+    } catch (IOException e) {
+      // the answer is the 413 whatever the rest of the body does
+    }
   }
 
   private static ApiError tooLarge() {
