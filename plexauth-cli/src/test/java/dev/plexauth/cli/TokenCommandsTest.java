@@ -116,8 +116,10 @@ class TokenCommandsTest {
 
     String transientToken = result.out().strip();
     assertThat(transientToken).startsWith("transient-").doesNotContain("\n");
-    Result details = Cli.in(home).run("token", "details", "--token", transientToken).succeeded();
-    assertThat(details.out()).startsWith("alice ");
+    // A transient token is a PMS token: the PMS route takes it, plex.tv's refuses it.
+    Result again = Cli.in(home).run("token", "transient", "--token", transientToken).succeeded();
+    assertThat(again.out().strip()).startsWith("transient-").isNotEqualTo(transientToken);
+    Cli.in(home).run("token", "details", "--token", transientToken).failed(CliException.REFUSED);
   }
 
   @Test

@@ -61,14 +61,14 @@ class TokenRoutesTest {
   }
 
   @Test
-  void tokenDetailsAcceptATransientToken() {
+  void tokenDetailsRefuseATransientTokenWhichIsAPmsToken() {
     String transientToken = http.transientToken(userToken);
 
     Http.Response response = http.getJson("/api/v2/user", "X-Plex-Token", transientToken);
 
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().path("authToken").asText()).isEqualTo(transientToken);
-    assertThat(response.json().path("username").asText()).isEqualTo(Fixture.USER);
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.errorCode()).isEqualTo(1001);
+    assertThat(response.body()).doesNotContain(Fixture.USER_EMAIL);
   }
 
   @Test
@@ -145,15 +145,20 @@ class TokenRoutesTest {
   }
 
   @Test
-  void transientTokenMadeFromATransientTokenWorksAndKeepsTheAccount() {
+  void transientTokenMadeFromATransientTokenWorksAndKeepsTheAccessLevel() {
     String first = http.transientToken(userToken);
     String second = http.transientToken(first);
     String third = http.transientToken(second);
+    String adminThird = http.transientToken(http.transientToken(http.transientToken(adminToken)));
 
     assertThat(second).isNotEqualTo(first);
-    Http.Response response = http.getJson("/api/v2/user", "X-Plex-Token", third);
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().path("username").asText()).isEqualTo(Fixture.USER);
+    assertThat(http.transientToken(third)).startsWith("transient-");
+    assertThat(resources(third).status()).isEqualTo(403);
+    assertThat(resources(adminThird).status()).isEqualTo(200);
+  }
+
+  private Http.Response resources(String token) {
+    return http.getJson("/security/resources?source=" + Fixture.SOURCE, "X-Plex-Token", token);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.plexauth.server.auth;
 
 import dev.plexauth.server.store.Store;
 import dev.plexauth.server.store.TokenWithAccount;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Optional;
  * account in the same query. A transient token is valid only while its root account token still is,
  * so replacing or deleting an account token (in this process or another one on the same database)
  * also kills its transient descendants.
+ *
+ * <p>Transient tokens are PMS tokens: {@link #authenticatePms} honours them, {@link
+ * #authenticatePlexTv} does not. A route picks the method of the role it plays.
  */
 public final class Authenticator {
 
@@ -29,57 +33,89 @@ public final class Authenticator {
   }
 
   /**
-   * Finds the principal behind a token.
+   * Finds the principal behind a token presented to a plex.tv route: account tokens only.
+   *
+   * @param token the {@code X-Plex-Token} value, possibly empty
+   * @return the principal, or empty when the token is missing, unknown, expired, revoked or
+   *     transient
+   * @throws StoreUnavailable when the database cannot be read
+   */
+  public Optional<Principal> authenticatePlexTv(String token) {
+    if (!isCandidate(token) || Tokens.isTransient(token)) {
+      return Optional.empty();
+    }
+    return accountToken(token);
+  }
+
+  /**
+   * Finds the principal behind a token presented to a PMS route: account and transient tokens.
    *
    * @param token the {@code X-Plex-Token} value, possibly empty
    * @return the principal, or empty when the token is missing, unknown, expired or revoked
    * @throws StoreUnavailable when the database cannot be read
    */
-  public Optional<Principal> authenticate(String token) {
-    if (token == null || token.isEmpty() || token.length() > Tokens.MAX_LENGTH) {
+  public Optional<Principal> authenticatePms(String token) {
+    if (!isCandidate(token)) {
       return Optional.empty();
     }
-    if (Tokens.isTransient(token)) {
-      Optional<TransientTokens.Grant> grant = transients.find(token);
-      if (grant.isEmpty()) {
-        return Optional.empty();
-      }
-      String rootHash = grant.get().rootTokenHash();
-      Optional<TokenWithAccount> root =
-          StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(rootHash));
-      if (root.isEmpty()) {
-        transients.revokeDescendantsOf(rootHash);
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Principal(
-              token,
-              root.get().account(),
-              root.get().token(),
-              grant.get().admin(),
-              grant.get().expiresAt()));
+    if (!Tokens.isTransient(token)) {
+      return accountToken(token);
     }
-    return StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(Tokens.sha256Hex(token)))
-        .map(found -> new Principal(token, found.account(), found.token()));
+    Optional<TransientTokens.Grant> grant = transients.find(token);
+    if (grant.isEmpty()) {
+      return Optional.empty();
+    }
+    String rootHash = grant.get().rootTokenHash();
+    Optional<TokenWithAccount> root =
+        StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(rootHash));
+    if (root.isEmpty()) {
+      transients.revokeDescendantsOf(rootHash);
+      return Optional.empty();
+    }
+    return Optional.of(new Principal(token, root.get().account(), root.get().token(), grant.get()));
   }
 
   /**
-   * Mints a transient token with the principal's account and access level, descending from the same
-   * account token, expiring in 48 hours or with the principal's own transient token if sooner.
+   * Mints a transient token with the principal's account and access level (admin or not, bound to a
+   * source or not), descending from the same account token, expiring in 48 hours or with the
+   * principal's own transient token if sooner: {@code getTransientToken}'s "same access level as
+   * the caller".
    *
    * @param principal the principal
    * @return the new transient token
    */
   public String mintTransient(Principal principal) {
-    return principal
-        .transientExpiresAt()
-        .map(
-            notAfter ->
-                transients.mint(
-                    principal.accountId(), principal.admin(), principal.rootTokenHash(), notAfter))
-        .orElseGet(
-            () ->
-                transients.mint(
-                    principal.accountId(), principal.admin(), principal.rootTokenHash()));
+    return transients.mint(
+        principal.accountId(),
+        principal.admin(),
+        principal.source(),
+        principal.rootTokenHash(),
+        principal.transientExpiresAt().orElse(Instant.MAX));
+  }
+
+  /**
+   * Mints the transient token handed out in a source's connection information: bound to that source
+   * and never an admin token, whatever the principal's access.
+   *
+   * @param principal the principal who asked for the source
+   * @param source the source
+   * @return the new transient token
+   */
+  String mintForSource(Principal principal, SourceId source) {
+    return transients.mint(
+        principal.accountId(),
+        false,
+        Optional.of(source),
+        principal.rootTokenHash(),
+        principal.transientExpiresAt().orElse(Instant.MAX));
+  }
+
+  private Optional<Principal> accountToken(String token) {
+    return StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(Tokens.sha256Hex(token)))
+        .map(found -> new Principal(token, found.account(), found.token()));
+  }
+
+  private static boolean isCandidate(String token) {
+    return token != null && !token.isEmpty() && token.length() <= Tokens.MAX_LENGTH;
   }
 }

@@ -19,6 +19,9 @@ public final class Principal {
   private final TokenRow rootToken;
   private final boolean admin;
 
+  /** Null unless the token is a source's {@code accessToken} (or made from one). */
+  private final SourceId source;
+
   /** Null for an account token. */
   private final Instant transientExpiresAt;
 
@@ -34,6 +37,7 @@ public final class Principal {
     this.account = account;
     this.rootToken = rootToken;
     this.admin = account.admin();
+    this.source = null;
     this.transientExpiresAt = null;
   }
 
@@ -43,16 +47,15 @@ public final class Principal {
    * @param token the transient token as presented
    * @param account the account it acts for
    * @param rootToken the account token it descends from
-   * @param admin whether it carries admin access
-   * @param expiresAt when it expires
+   * @param grant what the transient token grants
    */
-  Principal(
-      String token, AccountRow account, TokenRow rootToken, boolean admin, Instant expiresAt) {
+  Principal(String token, AccountRow account, TokenRow rootToken, TransientTokens.Grant grant) {
     this.token = token;
     this.account = account;
     this.rootToken = rootToken;
-    this.admin = admin;
-    this.transientExpiresAt = expiresAt;
+    this.admin = grant.admin();
+    this.source = grant.source().orElse(null);
+    this.transientExpiresAt = grant.expiresAt();
   }
 
   /**
@@ -70,7 +73,18 @@ public final class Principal {
     return admin;
   }
 
-  long accountId() {
+  /** The source the token is bound to; empty for an account token and most transient ones. */
+  Optional<SourceId> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /**
+   * The account the token acts for: for security events and the services, never for the HTTP layer
+   * to decide on.
+   *
+   * @return the account id
+   */
+  public long accountId() {
     return account.id();
   }
 
@@ -86,6 +100,11 @@ public final class Principal {
 
   @Override
   public String toString() {
-    return "Principal[account=" + account.id() + ", admin=" + admin + "]";
+    return "Principal[account="
+        + account.id()
+        + ", admin="
+        + admin
+        + (source == null ? "" : ", source=" + source)
+        + "]";
   }
 }

@@ -5,8 +5,10 @@ import dev.plexauth.server.store.Store;
 import java.util.Optional;
 
 /**
- * The connection information of a registered source ({@code GET /security/resources}): for admins
- * only, with a fresh transient token carrying the principal's rights as {@code accessToken}.
+ * The connection information of a registered source ({@code GET /security/resources}): for admin
+ * tokens, and for a token bound to that very source; with a fresh transient token bound to the
+ * source as {@code accessToken}, which is never an admin token, so handing it to a client of that
+ * source gives away neither other sources nor admin rights.
  */
 public final class SourceAccess {
 
@@ -30,11 +32,11 @@ public final class SourceAccess {
    * @param principal who asks
    * @param source the source
    * @return the device, or empty when no such source is registered
-   * @throws AccessDenied when the principal is not an admin
+   * @throws AccessDenied when the principal is neither an admin nor bound to this source
    * @throws StoreUnavailable when the database cannot be read
    */
   public Optional<Device> connectionInformation(Principal principal, SourceId source) {
-    if (!principal.admin()) {
+    if (!principal.admin() && !principal.source().equals(Optional.of(source))) {
       throw new AccessDenied("This needs an admin token");
     }
     return StoreUnavailable.guard(() -> store.findSource(source.value()))
@@ -43,7 +45,7 @@ public final class SourceAccess {
                 new Device(
                     row.name(),
                     row.clientIdentifier(),
-                    authenticator.mintTransient(principal),
+                    authenticator.mintForSource(principal, source),
                     row.connections()));
   }
 }

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Transient tokens, in memory only: a restart destroys them, as PMS does. Each carries the account
- * and access level of the token that made it and the account token it descends from (its root); it
- * lives at most 48 hours and never longer than the transient token it was made from. Only the
- * SHA-256 of a transient token is kept, as for account tokens.
+ * and access level of the token that made it, the source it is bound to (if any) and the account
+ * token it descends from (its root); it lives at most 48 hours and never longer than the transient
+ * token it was made from. Only the SHA-256 of a transient token is kept, as for account tokens.
+ * They are PMS tokens: the {@link Authenticator} honours them on the PMS routes only.
  */
 public final class TransientTokens {
 
@@ -29,10 +30,24 @@ public final class TransientTokens {
    *
    * @param accountId the account it acts for
    * @param admin whether it carries admin access
+   * @param source the source it is bound to (a source's {@code accessToken}), or empty
    * @param rootTokenHash the SHA-256 of the account token it descends from
    * @param expiresAt when it stops working
    */
-  public record Grant(long accountId, boolean admin, String rootTokenHash, Instant expiresAt) {}
+  public record Grant(
+      long accountId,
+      boolean admin,
+      Optional<SourceId> source,
+      String rootTokenHash,
+      Instant expiresAt) {
+
+    /** Checks that a token bound to a source is never an admin token. */
+    public Grant {
+      if (admin && source.isPresent()) {
+        throw new IllegalArgumentException("a token bound to a source is never an admin token");
+      }
+    }
+  }
 
   /**
    * Creates an empty registry.
@@ -45,27 +60,21 @@ public final class TransientTokens {
   }
 
   /**
-   * Mints a token that lives {@link #MAX_LIFETIME}.
-   *
-   * @param accountId the account
-   * @param admin the access level
-   * @param rootTokenHash the account token it descends from
-   * @return the new token
-   */
-  String mint(long accountId, boolean admin, String rootTokenHash) {
-    return mint(accountId, admin, rootTokenHash, Instant.MAX);
-  }
-
-  /**
    * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token.
    *
    * @param accountId the account
    * @param admin the access level
+   * @param source the source it is bound to, or empty
    * @param rootTokenHash the account token it descends from
-   * @param notAfter when the parent transient token expires
+   * @param notAfter when the parent transient token expires ({@link Instant#MAX} for none)
    * @return the new token
    */
-  String mint(long accountId, boolean admin, String rootTokenHash, Instant notAfter) {
+  String mint(
+      long accountId,
+      boolean admin,
+      Optional<SourceId> source,
+      String rootTokenHash,
+      Instant notAfter) {
     Instant now = clock.instant();
     purgeIfDue(now);
     Instant expiresAt = now.plus(MAX_LIFETIME);
@@ -73,7 +82,8 @@ public final class TransientTokens {
       expiresAt = notAfter;
     }
     String token = Tokens.newTransientToken();
-    byHash.put(Tokens.sha256Hex(token), new Grant(accountId, admin, rootTokenHash, expiresAt));
+    byHash.put(
+        Tokens.sha256Hex(token), new Grant(accountId, admin, source, rootTokenHash, expiresAt));
     return token;
   }
 

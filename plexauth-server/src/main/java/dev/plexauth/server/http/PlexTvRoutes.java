@@ -46,7 +46,7 @@ final class PlexTvRoutes {
   void user(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
     Principal principal =
-        authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
+        authenticator.authenticatePlexTv(request.token()).orElseThrow(ApiError::unauthorized);
     Responses.ok(ctx, 200, new TokenDetailsBody(principal.user()), "user");
   }
 

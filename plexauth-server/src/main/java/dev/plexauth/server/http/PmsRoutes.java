@@ -64,6 +64,6 @@ final class PmsRoutes {
   }
 
   private Principal authenticate(PlexRequest request) {
-    return authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
+    return authenticator.authenticatePms(request.token()).orElseThrow(ApiError::unauthorized);
   }
 }
