@@ -176,7 +176,7 @@ class CrashSafetyTest {
     for (int n = 0; !kill.get(); n++) {
       String name = prefix + n;
       try {
-        admin.addAccount(NewAccount.of(name, name + "@example.com", "pw-" + name));
+        admin.addAccount(NewAccount.of(name, name + "@example.com", "pass-" + name));
         adminAdditions.add(name);
       } catch (RuntimeException e) {
         unexpected.add(name + " through PlexAuthAdmin: " + e);
@@ -215,7 +215,7 @@ class CrashSafetyTest {
     List<String> sample = new ArrayList<>(lastOf(serverAdditions, 6));
     sample.addAll(lastOf(adminAdditions, 3));
     for (String name : sample) {
-      assertThat(child.http().signIn("check-" + name, name, "pw-" + name, null).status())
+      assertThat(child.http().signIn("check-" + name, name, "pass-" + name, null).status())
           .as("sign-in of the acknowledged account %s", name)
           .isEqualTo(201);
     }
@@ -274,7 +274,7 @@ class CrashSafetyTest {
     /** Asks the server process to add an account; true once it says the account is stored. */
     boolean add(String name) {
       try {
-        process.addAccount(name, name + "@example.com", "pw-" + name);
+        process.addAccount(name, name + "@example.com", "pass-" + name);
         return true;
       } catch (IllegalStateException e) {
         return false;

@@ -100,7 +100,7 @@ class EmbeddingTest {
         PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
       CreatedAccount dave =
           admin.addAccount(
-              NewAccount.of("dave", "dave@example.com", "dave-pw").asAdmin().withTotp());
+              NewAccount.of("dave", "dave@example.com", "dave-Pa55word!").asAdmin().withTotp());
       admin.addSource(
           new Source(
               "server://den",
@@ -123,7 +123,7 @@ class EmbeddingTest {
               });
 
       Http http = new Http(server.url());
-      assertThat(http.signIn("c", "dave", "dave-pw", null).errorCode()).isEqualTo(1029);
+      assertThat(http.signIn("c", "dave", "dave-Pa55word!", null).errorCode()).isEqualTo(1029);
 
       assertThat(admin.removeSource("server://den")).isTrue();
       assertThat(admin.removeSource("server://den")).isFalse();
@@ -137,7 +137,8 @@ class EmbeddingTest {
   void adminOpensByJdbcUrlToo() {
     try (PlexAuthAdmin admin = PlexAuthAdmin.open(JdbcStore.sqliteUrl(dataDir))) {
       admin.addAccount(
-          NewAccount.of("erin", "erin@example.com", "pw").withTotp("jbsw y3dp ehpk 3pxp"));
+          NewAccount.of("erin", "erin@example.com", "erin-Pa55word!")
+              .withTotp("jbsw y3dp ehpk 3pxp"));
       assertThat(admin.listAccounts()).extracting(Account::username).containsExactly("erin");
     }
     try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
@@ -148,25 +149,31 @@ class EmbeddingTest {
   @Test
   void invalidOrDuplicateAccountsAndSourcesAreRefusedWithPlainMessages() {
     try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
-      admin.addAccount(NewAccount.of("frank", "frank@example.com", "pw"));
+      admin.addAccount(NewAccount.of("frank", "frank@example.com", "good-Pa55word!"));
 
-      assertThatThrownBy(() -> admin.addAccount(NewAccount.of("FRANK", "other@example.com", "pw")))
+      assertThatThrownBy(
+              () -> admin.addAccount(NewAccount.of("FRANK", "other@example.com", "good-Pa55word!")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("an account with this username or email address already exists");
-      assertThatThrownBy(() -> admin.addAccount(NewAccount.of("other", "Frank@Example.com", "pw")))
+      assertThatThrownBy(
+              () -> admin.addAccount(NewAccount.of("other", "Frank@Example.com", "good-Pa55word!")))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> admin.addAccount(NewAccount.of("a@b", "x@example.com", "pw")))
+      assertThatThrownBy(
+              () -> admin.addAccount(NewAccount.of("a@b", "x@example.com", "good-Pa55word!")))
           .hasMessageContaining("username");
-      assertThatThrownBy(() -> admin.addAccount(NewAccount.of("has space", "y@example.com", "pw")))
+      assertThatThrownBy(
+              () -> admin.addAccount(NewAccount.of("has space", "y@example.com", "good-Pa55word!")))
           .hasMessageContaining("username");
-      assertThatThrownBy(() -> admin.addAccount(NewAccount.of("gina", "not-an-email", "pw")))
+      assertThatThrownBy(
+              () -> admin.addAccount(NewAccount.of("gina", "not-an-email", "good-Pa55word!")))
           .hasMessageContaining("email");
       assertThatThrownBy(() -> admin.addAccount(NewAccount.of("gina", "gina@example.com", "")))
           .hasMessageContaining("password");
       assertThatThrownBy(
               () ->
                   admin.addAccount(
-                      NewAccount.of("gina", "gina@example.com", "pw").withTotp("short")))
+                      NewAccount.of("gina", "gina@example.com", "good-Pa55word!")
+                          .withTotp("short")))
           .hasMessageContaining("TOTP");
       assertThatThrownBy(() -> admin.addSource(new Source("den", "Den", "den", List.of())))
           .hasMessageContaining("server://");

@@ -107,7 +107,8 @@ class TokenLifetimeTest {
       try (PlexAuthAdmin admin = fx.database.openAdmin()) {
         assertThat(admin.removeAccount(Fixture.ADMIN)).isTrue();
         // The same name again is a new account: nothing of the old one comes back to life.
-        admin.addAccount(NewAccount.of(Fixture.ADMIN, Fixture.ADMIN_EMAIL, "new").asAdmin());
+        admin.addAccount(
+            NewAccount.of(Fixture.ADMIN, Fixture.ADMIN_EMAIL, "a-new-passw0rd").asAdmin());
       }
 
       for (String token : List.of(account, child, grandchild, fromSource, fromSourceChild)) {

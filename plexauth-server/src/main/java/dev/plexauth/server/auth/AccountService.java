@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,10 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class AccountService {
 
-  private static final Pattern USERNAME = Pattern.compile("[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,64}");
   private static final Pattern EMAIL =
       Pattern.compile("[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,128}@[^@\\s\\x00-\\x1F\\x7F-\\x9F]{1,125}");
-  private static final int MAX_PASSWORD = 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Store store;
@@ -43,9 +42,9 @@ public final class AccountService {
   /**
    * Adds an account without two-factor sign-in.
    *
-   * @param username the username (no {@code @}, no spaces, at most 64 characters)
+   * @param username the username ({@link Usernames}: NFKC, one script, no look-alike of another)
    * @param email the email address
-   * @param password the password (1 to 1024 characters)
+   * @param password the password ({@link PasswordPolicy}: 8 to 1024 characters, not common)
    * @param admin whether the account is an admin
    * @return the stored account, or empty when the username or email is taken
    * @throws IllegalArgumentException when a value is invalid
@@ -53,13 +52,15 @@ public final class AccountService {
    */
   public Optional<AccountRow> addAccount(
       String username, String email, String password, boolean admin) {
-    check(username, email, password);
+    String name = checkUsername(username);
+    String mail = checkEmail(email);
+    PasswordPolicy.check(password);
     return insert(
         new NewAccountRow(
             newUuid(),
-            username,
-            email,
-            hasher.hash(password),
+            name,
+            mail,
+            hasher.hash(PasswordPolicy.normalize(password)),
             Optional.empty(),
             admin,
             clock.millis()));
@@ -68,9 +69,9 @@ public final class AccountService {
   /**
    * Adds an account with two-factor sign-in.
    *
-   * @param username the username (no {@code @}, no spaces, at most 64 characters)
+   * @param username the username ({@link Usernames}: NFKC, one script, no look-alike of another)
    * @param email the email address
-   * @param password the password (1 to 1024 characters)
+   * @param password the password ({@link PasswordPolicy}: 8 to 1024 characters, not common)
    * @param admin whether the account is an admin
    * @param totpSecret the base32 TOTP secret
    * @return the stored account, or empty when the username or email is taken
@@ -79,14 +80,16 @@ public final class AccountService {
    */
   public Optional<AccountRow> addAccount(
       String username, String email, String password, boolean admin, String totpSecret) {
-    check(username, email, password);
+    String name = checkUsername(username);
+    String mail = checkEmail(email);
+    PasswordPolicy.check(password);
     String secret = Totp.normalizeSecret(totpSecret);
     return insert(
         new NewAccountRow(
             newUuid(),
-            username,
-            email,
-            hasher.hash(password),
+            name,
+            mail,
+            hasher.hash(PasswordPolicy.normalize(password)),
             Optional.of(secret),
             admin,
             clock.millis()));
@@ -127,17 +130,30 @@ public final class AccountService {
     return StoreUnavailable.guard(store::countAccounts) > 0;
   }
 
-  private static void check(String username, String email, String password) {
-    if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new IllegalArgumentException(
-          "the username must be 1 to 64 characters without '@', spaces or control characters");
+  /**
+   * The username in the form stored ({@link Usernames#normalize}), refused when it looks like an
+   * existing account's username without being it (that one is a plain duplicate the insert finds).
+   */
+  private String checkUsername(String username) {
+    String name = Usernames.normalize(username);
+    String skeleton = Usernames.skeleton(name);
+    String key = name.toLowerCase(Locale.ROOT);
+    for (AccountRow existing : StoreUnavailable.guard(store::listAccounts)) {
+      if (!existing.username().toLowerCase(Locale.ROOT).equals(key)
+          && Usernames.skeleton(existing.username()).equals(skeleton)) {
+        throw new IllegalArgumentException(
+            "the username looks like the existing username '" + existing.username() + "'");
+      }
     }
-    if (email == null || !EMAIL.matcher(email).matches()) {
+    return name;
+  }
+
+  private static String checkEmail(String email) {
+    String mail = email == null ? null : Usernames.normalizeLogin(email);
+    if (mail == null || !EMAIL.matcher(mail).matches()) {
       throw new IllegalArgumentException("the email address must look like name@example.com");
     }
-    if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
-      throw new IllegalArgumentException("the password must be 1 to 1024 characters");
-    }
+    return mail;
   }
 
   private Optional<AccountRow> insert(NewAccountRow row) {

@@ -71,7 +71,7 @@ public final class SignInService {
   }
 
   private UserPlexAccount attempt(SignInRequest request) {
-    Optional<AccountRow> found = store.findAccountByLogin(request.login());
+    Optional<AccountRow> found = findAccount(request.login());
     String subject =
         found
             .map(account -> "account:" + account.id())
@@ -87,6 +87,17 @@ public final class SignInService {
     }
   }
 
+  /**
+   * The account of a login, looked up in its NFKC form (the form usernames are stored in); a login
+   * that NFKC changes is also looked up as typed, for an account added before usernames were
+   * normalised.
+   */
+  private Optional<AccountRow> findAccount(String login) {
+    String normalized = Usernames.normalizeLogin(login);
+    Optional<AccountRow> found = store.findAccountByLogin(normalized);
+    return found.isEmpty() && !normalized.equals(login) ? store.findAccountByLogin(login) : found;
+  }
+
   /** An unknown login: the same lockout check and hashing work as a wrong password, then no. */
   private UserPlexAccount judgeUnknown(SignInRequest request, String subject) {
     Optional<Duration> locked = lockedFor(subject);
@@ -99,7 +110,8 @@ public final class SignInService {
 
   private UserPlexAccount judge(SignInRequest request, AccountRow account, String subject) {
     Optional<Duration> locked = lockedFor(subject);
-    boolean passwordOk = hasher.verify(request.password(), account.passwordHash());
+    boolean passwordOk =
+        hasher.verify(PasswordPolicy.normalize(request.password()), account.passwordHash());
     if (locked.isPresent()) {
       throw new SignInRefused(locked.get());
     }
