@@ -66,6 +66,6 @@ final class StoreOptions {
     String url = jdbcUrl();
     return url != null
         ? PlexAuthAdmin.open(url, io.environment())
-        : PlexAuthAdmin.open(dataDir(io));
+        : PlexAuthAdmin.open(dataDir(io), io.environment());
   }
 }

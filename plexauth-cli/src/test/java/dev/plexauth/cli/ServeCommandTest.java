@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plexauth.cli.Cli.Result;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.SharedPostgres;
+import dev.plexauth.server.support.TestDatabase;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,17 @@ class ServeCommandTest {
     Cli withPassword =
         Cli.in(home)
             .env("PLEXAUTH_DB_PASSWORD", SharedPostgres.PASSWORD)
+            .env("PLEXAUTH_SECRET_KEY", TestDatabase.POSTGRES_SECRET_KEY)
             .env("PLEXAUTH_ADMIN_PASSWORD", "owner-Pa55word!");
+
+    Result noKey =
+        Cli.in(home)
+            .env("PLEXAUTH_DB_PASSWORD", SharedPostgres.PASSWORD)
+            .run("serve", "--port", "0", "--db", db)
+            .failed(CliException.REFUSED);
+    assertThat(noKey.err())
+        .startsWith("plexauth: PLEXAUTH_SECRET_KEY is required with PostgreSQL")
+        .doesNotContain("Exception");
 
     try (Serving serving = new Serving(withPassword, "serve", "--port", "0", "--db", db)) {
       Matcher url = URL.matcher(serving.awaitStarted());
@@ -75,6 +86,7 @@ class ServeCommandTest {
 
       Cli.in(home)
           .env("PLEXAUTH_DB_PASSWORD", SharedPostgres.PASSWORD)
+          .env("PLEXAUTH_SECRET_KEY", TestDatabase.POSTGRES_SECRET_KEY)
           .stdin("pg-Pa55word!\n")
           .run(
               "user",
@@ -94,7 +106,10 @@ class ServeCommandTest {
       assertThat(Cli.in(home).run("token", "details").succeeded().out()).contains("pgbob");
 
       Result noPassword =
-          Cli.in(home).run("user", "list", "--db", db).failed(CliException.UNREACHABLE);
+          Cli.in(home)
+              .env("PLEXAUTH_SECRET_KEY", TestDatabase.POSTGRES_SECRET_KEY)
+              .run("user", "list", "--db", db)
+              .failed(CliException.UNREACHABLE);
       assertThat(noPassword.err()).startsWith("plexauth: ").doesNotContain("Exception");
       assertThat(serving.stop().exitCode()).isZero();
     }

@@ -8,10 +8,6 @@ import dev.plexauth.server.auth.Totp;
 import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.store.Store;
-import dev.plexauth.server.store.StoreException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,28 +40,43 @@ public final class PlexAuthAdmin implements AutoCloseable {
   private final AccountService accounts;
   private final SourceService sources;
 
-  PlexAuthAdmin(Store store, boolean ownsStore, PasswordHasher hasher, Clock clock) {
-    this.store = store;
+  PlexAuthAdmin(Storage storage, boolean ownsStore, PasswordHasher hasher, Clock clock) {
+    this.store = storage.store();
     this.ownsStore = ownsStore;
-    this.accounts = new AccountService(store, hasher, clock);
+    this.accounts = new AccountService(store, hasher, clock, storage.secrets());
     this.sources = new SourceService(store, clock);
   }
 
   /**
-   * Opens the SQLite database in a data directory, creating the directory and the schema if needed.
+   * Opens the SQLite database in a data directory, creating the directory (readable by its owner
+   * only) and the schema if needed, with the secret key from {@code PLEXAUTH_SECRET_KEY} in {@link
+   * System#getenv()} or else the data directory's key file.
    *
    * @param dataDir the data directory
    * @return the administration; close it when done
    * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws IllegalArgumentException when the secret key is malformed or not the database's
    */
   public static PlexAuthAdmin open(Path dataDir) {
+    return open(dataDir, System.getenv());
+  }
+
+  /**
+   * Opens the SQLite database in a data directory, with the secret key from {@code
+   * PLEXAUTH_SECRET_KEY} in the given variables or else the data directory's key file ({@code
+   * secret.key}, made at the first start).
+   *
+   * @param dataDir the data directory
+   * @param environment where {@code PLEXAUTH_SECRET_KEY} is read
+   * @return the administration; close it when done
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws IllegalArgumentException when the secret key is malformed or not the database's
+   */
+  public static PlexAuthAdmin open(Path dataDir, Map<String, String> environment) {
     Objects.requireNonNull(dataDir, "dataDir == null");
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-    }
-    return open(JdbcStore.sqliteUrl(dataDir));
+    Objects.requireNonNull(environment, "environment == null");
+    return new PlexAuthAdmin(
+        Storage.open(dataDir, null, environment), true, new PasswordHasher(), Clock.systemUTC());
   }
 
   /**
@@ -94,27 +105,18 @@ public final class PlexAuthAdmin implements AutoCloseable {
    * }</pre>
    *
    * @param jdbcUrl the database
-   * @param environment where {@code PLEXAUTH_DB_PASSWORD}, {@code PGPASSWORD} and {@code
-   *     PLEXAUTH_DB_POOL_SIZE} are read
+   * @param environment where {@code PLEXAUTH_SECRET_KEY} (required with PostgreSQL), {@code
+   *     PLEXAUTH_DB_PASSWORD}, {@code PGPASSWORD} and {@code PLEXAUTH_DB_POOL_SIZE} are read
    * @return the administration; close it when done
    * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws IllegalArgumentException when the secret key is missing, malformed or not the
+   *     database's
    */
   public static PlexAuthAdmin open(String jdbcUrl, Map<String, String> environment) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
+    Objects.requireNonNull(environment, "environment == null");
     return new PlexAuthAdmin(
-        openStore(jdbcUrl, environment), true, new PasswordHasher(), Clock.systemUTC());
-  }
-
-  /**
-   * Opens the store, creating or migrating its schema.
-   *
-   * @throws DatabaseUnavailableException when the database cannot be opened
-   */
-  static Store openStore(String jdbcUrl, Map<String, String> environment) {
-    try {
-      return JdbcStore.open(jdbcUrl, environment);
-    } catch (StoreException e) {
-      throw new DatabaseUnavailableException(e.getMessage(), e);
-    }
+        Storage.open(null, jdbcUrl, environment), true, new PasswordHasher(), Clock.systemUTC());
   }
 
   /**

@@ -10,10 +10,7 @@ import dev.plexauth.server.http.HttpApi;
 import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.store.Store;
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -88,16 +85,10 @@ public final class PlexAuthServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
-    String jdbcUrl = config.jdbcUrl;
-    if (jdbcUrl == null) {
-      try {
-        Files.createDirectories(config.dataDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the data directory " + config.dataDir, e);
-      }
-      jdbcUrl = JdbcStore.sqliteUrl(config.dataDir);
-    }
-    store = PlexAuthAdmin.openStore(jdbcUrl, config.environment);
+    Storage storage =
+        Storage.open(
+            config.jdbcUrl == null ? config.dataDir : null, config.jdbcUrl, config.environment);
+    store = storage.store();
     try {
       hasher = new PasswordHasher();
       // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
@@ -105,7 +96,7 @@ public final class PlexAuthServer implements AutoCloseable {
       Thread warmUp = new Thread(hasher::warmUp, "plexauth-warm-up");
       warmUp.setDaemon(true);
       warmUp.start();
-      admin = new PlexAuthAdmin(store, false, hasher, config.clock);
+      admin = new PlexAuthAdmin(storage, false, hasher, config.clock);
       if (config.createOwnerOnFirstStart) {
         OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
@@ -113,7 +104,7 @@ public final class PlexAuthServer implements AutoCloseable {
       app =
           HttpApi.create(
               authenticator,
-              new SignInService(store, hasher, config.clock),
+              new SignInService(store, hasher, config.clock, storage.secrets()),
               new SignInRateLimiter(config.signInRateLimit, config.clock),
               new SourceAccess(store, authenticator),
               config.host,

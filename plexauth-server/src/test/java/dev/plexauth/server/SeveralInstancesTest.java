@@ -9,6 +9,7 @@ import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.ServerProcess;
 import dev.plexauth.server.support.SharedPostgres;
+import dev.plexauth.server.support.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.Test;
 class SeveralInstancesTest {
 
   private static final Map<String, String> ENVIRONMENT =
-      Map.of(JdbcStore.PASSWORD_VARIABLE, SharedPostgres.PASSWORD);
+      Map.of(
+          JdbcStore.PASSWORD_VARIABLE,
+          SharedPostgres.PASSWORD,
+          "PLEXAUTH_SECRET_KEY",
+          TestDatabase.POSTGRES_SECRET_KEY);
   private static final String ADMIN = "owner";
   private static final String ADMIN_PASSWORD = "owner-password";
   private static final String SOURCE = "server://den";

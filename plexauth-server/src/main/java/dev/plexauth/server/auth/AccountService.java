@@ -25,6 +25,7 @@ public final class AccountService {
   private final Store store;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final SecretBox secrets;
 
   /**
    * Creates the service.
@@ -32,11 +33,13 @@ public final class AccountService {
    * @param store the store
    * @param hasher the password hasher
    * @param clock the clock for creation times
+   * @param secrets seals TOTP secrets before they are stored
    */
-  public AccountService(Store store, PasswordHasher hasher, Clock clock) {
+  public AccountService(Store store, PasswordHasher hasher, Clock clock, SecretBox secrets) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   /**
@@ -160,7 +163,9 @@ public final class AccountService {
     return StoreUnavailable.guard(
         () -> {
           try {
-            return Optional.of(store.insertAccount(row));
+            return Optional.of(
+                store.insertAccount(
+                    row, id -> TotpSecrets.seal(secrets, id, row.totpSecret().orElseThrow())));
           } catch (DuplicateKeyException e) {
             return Optional.empty();
           }

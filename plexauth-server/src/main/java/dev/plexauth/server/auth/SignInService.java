@@ -39,6 +39,7 @@ public final class SignInService {
   private final Store store;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final SecretBox secrets;
   private final Lock[] stripes = new Lock[STRIPES];
 
   /**
@@ -47,11 +48,13 @@ public final class SignInService {
    * @param store the store
    * @param hasher the password hasher
    * @param clock the clock
+   * @param secrets opens the sealed TOTP secrets
    */
-  public SignInService(Store store, PasswordHasher hasher, Clock clock) {
+  public SignInService(Store store, PasswordHasher hasher, Clock clock, SecretBox secrets) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    this.secrets = secrets;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock(true);
     }
@@ -124,7 +127,9 @@ public final class SignInService {
       }
       OptionalLong step =
           Totp.matchingStep(
-              account.totpSecret().get(), request.verificationCode().get(), clock.instant());
+              TotpSecrets.open(secrets, account.id(), account.totpSecret().get()),
+              request.verificationCode().get(),
+              clock.instant());
       if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
         throw fail(subject, SignInRefused.Reason.BAD_CODE);
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -114,30 +115,83 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public AccountRow insertAccount(NewAccountRow account) {
+  public AccountRow insertAccount(NewAccountRow account, LongFunction<String> sealTotp) {
     try {
-      return jdbi.withHandle(
-          handle ->
-              handle
-                  .createQuery(
-                      "INSERT INTO accounts (uuid, username, username_key, email, email_key,"
-                          + " password_hash, totp_secret, admin, created_at)"
-                          + " VALUES (:uuid, :username, :usernameKey, :email, :emailKey,"
-                          + " :hash, :totp, :admin, :createdAt) RETURNING *")
-                  .bind("uuid", account.uuid())
-                  .bind("username", account.username())
-                  .bind("usernameKey", key(account.username()))
-                  .bind("email", account.email())
-                  .bind("emailKey", key(account.email()))
-                  .bind("hash", account.passwordHash())
-                  .bind("totp", account.totpSecret().orElse(null))
-                  .bind("admin", account.admin())
-                  .bind("createdAt", account.createdAtMillis())
-                  .map((rs, ctx) -> Rows.account(rs, "created_at"))
-                  .one());
+      return jdbi.inTransaction(
+          handle -> {
+            AccountRow inserted =
+                handle
+                    .createQuery(
+                        "INSERT INTO accounts (uuid, username, username_key, email, email_key,"
+                            + " password_hash, admin, created_at)"
+                            + " VALUES (:uuid, :username, :usernameKey, :email, :emailKey,"
+                            + " :hash, :admin, :createdAt) RETURNING *")
+                    .bind("uuid", account.uuid())
+                    .bind("username", account.username())
+                    .bind("usernameKey", key(account.username()))
+                    .bind("email", account.email())
+                    .bind("emailKey", key(account.email()))
+                    .bind("hash", account.passwordHash())
+                    .bind("admin", account.admin())
+                    .bind("createdAt", account.createdAtMillis())
+                    .map((rs, ctx) -> Rows.account(rs, "created_at"))
+                    .one();
+            if (account.totpSecret().isEmpty()) {
+              return inserted;
+            }
+            return handle
+                .createQuery("UPDATE accounts SET totp_secret = :totp WHERE id = :id RETURNING *")
+                .bind("totp", sealTotp.apply(inserted.id()))
+                .bind("id", inserted.id())
+                .map((rs, ctx) -> Rows.account(rs, "created_at"))
+                .one();
+          });
     } catch (JdbiException e) {
       throw SqlErrors.translate("cannot add the account", e);
     }
+  }
+
+  @Override
+  public boolean replaceTotpSecret(long accountId, String expected, String replacement) {
+    return call(
+        "cannot store the TOTP secret",
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE accounts SET totp_secret = :replacement"
+                            + " WHERE id = :id AND totp_secret = :expected")
+                    .bind("replacement", replacement)
+                    .bind("id", accountId)
+                    .bind("expected", expected)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public Optional<String> findSetting(String name) {
+    return call(
+        "cannot read the server settings",
+        handle ->
+            handle
+                .createQuery("SELECT value FROM server_settings WHERE name = :name")
+                .bind("name", name)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public boolean insertSettingIfAbsent(String name, String value) {
+    return call(
+        "cannot write the server settings",
+        handle ->
+            handle
+                    .createUpdate(
+                        "INSERT INTO server_settings (name, value) VALUES (:name, :value)"
+                            + " ON CONFLICT (name) DO NOTHING")
+                    .bind("name", name)
+                    .bind("value", value)
+                    .execute()
+                > 0);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.plexauth.server.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources and
@@ -11,13 +12,55 @@ import java.util.Optional;
 public interface Store extends AutoCloseable {
 
   /**
-   * Inserts an account.
+   * Inserts an account. Its TOTP secret, if any, is stored as {@code sealTotp} turns it into text
+   * once the account has its id (the id is the sealed value's associated data), in the same
+   * transaction.
+   *
+   * @param account the account
+   * @param sealTotp the stored form of the TOTP secret, given the new account's id
+   * @return the stored account with its id
+   * @throws DuplicateKeyException when the username, email or uuid is taken
+   */
+  AccountRow insertAccount(NewAccountRow account, LongFunction<String> sealTotp);
+
+  /**
+   * Inserts an account with its TOTP secret, if any, stored as given.
    *
    * @param account the account
    * @return the stored account with its id
    * @throws DuplicateKeyException when the username, email or uuid is taken
    */
-  AccountRow insertAccount(NewAccountRow account);
+  default AccountRow insertAccount(NewAccountRow account) {
+    return insertAccount(account, id -> account.totpSecret().orElseThrow());
+  }
+
+  /**
+   * Replaces an account's stored TOTP secret if it is still {@code expected}: the compare-and-set
+   * that seals old plain-text secrets once, whichever instance gets there first.
+   *
+   * @param accountId the account
+   * @param expected the value the row must hold
+   * @param replacement the new value
+   * @return whether the row was changed
+   */
+  boolean replaceTotpSecret(long accountId, String expected, String replacement);
+
+  /**
+   * Reads a server setting.
+   *
+   * @param name its name
+   * @return its value, if set
+   */
+  Optional<String> findSetting(String name);
+
+  /**
+   * Sets a server setting unless it is set already.
+   *
+   * @param name its name
+   * @param value its value
+   * @return whether it was set now
+   */
+  boolean insertSettingIfAbsent(String name, String value);
 
   /**
    * Finds an account by username or email, ignoring case.

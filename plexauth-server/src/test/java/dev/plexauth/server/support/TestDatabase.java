@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,14 +42,28 @@ public record TestDatabase(Kind kind, String jdbcUrl, Path dataDir) {
     return new TestDatabase(Kind.POSTGRESQL, SharedPostgres.newDatabase(), null);
   }
 
+  /**
+   * The secret key every instance on a test PostgreSQL database shares ({@code
+   * PLEXAUTH_SECRET_KEY}, base64 of 32 bytes); on SQLite the data directory's key file is used.
+   */
+  public static final String POSTGRES_SECRET_KEY = "cGxleGF1dGgtdGVzdC1zZWNyZXQta2V5LTMyLWJ5dGU=";
+
+  /** The variables a server or an administration on this database needs. */
+  public Map<String, String> environment() {
+    return kind == Kind.POSTGRESQL ? Map.of("PLEXAUTH_SECRET_KEY", POSTGRES_SECRET_KEY) : Map.of();
+  }
+
   /** Points a server builder at this database (the data directory for SQLite). */
   public PlexAuthServer.Builder applyTo(PlexAuthServer.Builder builder) {
+    builder.environment(environment());
     return dataDir != null ? builder.dataDir(dataDir) : builder.jdbcUrl(jdbcUrl);
   }
 
   /** The administration of this database, as another process (the CLI) would open it. */
   public PlexAuthAdmin openAdmin() {
-    return PlexAuthAdmin.open(jdbcUrl);
+    return dataDir != null
+        ? PlexAuthAdmin.open(dataDir, environment())
+        : PlexAuthAdmin.open(jdbcUrl, environment());
   }
 
   /** A plain JDBC connection, to look at rows behind the server's back. */
