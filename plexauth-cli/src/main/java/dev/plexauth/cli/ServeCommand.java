@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,6 +48,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port, printed on start).")
   int port;
 
+  @Option(
+      names = "--token-idle-days",
+      paramLabel = "N",
+      defaultValue = "90",
+      description =
+          "End an account token unused for N days (default: ${DEFAULT-VALUE}; use is recorded"
+              + " at most once an hour).")
+  int tokenIdleDays;
+
+  @Option(
+      names = "--token-max-age-days",
+      paramLabel = "N",
+      description = "End every account token N days after its sign-in, used or not (default: off).")
+  Integer tokenMaxAgeDays;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -56,9 +72,22 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw CliException.usage("--port must be 0 to 65535: " + port);
     }
+    if (tokenIdleDays < 1 || tokenIdleDays > 36_500) {
+      throw CliException.usage("--token-idle-days must be 1 to 36500: " + tokenIdleDays);
+    }
+    if (tokenMaxAgeDays != null && (tokenMaxAgeDays < 1 || tokenMaxAgeDays > 36_500)) {
+      throw CliException.usage("--token-max-age-days must be 1 to 36500: " + tokenMaxAgeDays);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
-        PlexAuthServer.builder().host(host).port(port).environment(io.environment());
+        PlexAuthServer.builder()
+            .host(host)
+            .port(port)
+            .environment(io.environment())
+            .tokenIdleTimeout(Duration.ofDays(tokenIdleDays));
+    if (tokenMaxAgeDays != null) {
+      builder.tokenMaxAge(Duration.ofDays(tokenMaxAgeDays));
+    }
     String jdbcUrl = store.jdbcUrl();
     String storage;
     if (jdbcUrl != null) {

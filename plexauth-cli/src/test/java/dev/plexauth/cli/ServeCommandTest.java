@@ -152,6 +152,34 @@ class ServeCommandTest {
   }
 
   @Test
+  void tokenLifetimeOptionsAreCheckedAndAccepted() throws Exception {
+    for (String[] bad :
+        new String[][] {
+          {"--token-idle-days", "0"}, {"--token-max-age-days", "-1"}, {"--token-idle-days", "x"}
+        }) {
+      Result refused =
+          Cli.in(home)
+              .run("serve", "--port", "0", "--data-dir", dataDir.toString(), bad[0], bad[1])
+              .failed(CliException.USAGE);
+      assertThat(refused.err()).contains(bad[0]);
+    }
+    try (Serving serving =
+        new Serving(
+            Cli.in(home),
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--token-idle-days",
+            "30",
+            "--token-max-age-days",
+            "365")) {
+      assertThat(serving.awaitStarted()).contains("PMS (serverURL)");
+    }
+  }
+
+  @Test
   void theOwnerComesFromPlexauthAdminVariablesWhenSet() throws Exception {
     Cli cli =
         Cli.in(home)

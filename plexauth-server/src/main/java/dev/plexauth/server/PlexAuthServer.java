@@ -5,6 +5,7 @@ import dev.plexauth.server.auth.PasswordHasher;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
+import dev.plexauth.server.auth.TokenLifetime;
 import dev.plexauth.server.auth.TransientTokens;
 import dev.plexauth.server.http.HttpApi;
 import dev.plexauth.server.store.JdbcStore;
@@ -13,9 +14,11 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +103,12 @@ public final class PlexAuthServer implements AutoCloseable {
       if (config.createOwnerOnFirstStart) {
         OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
-      Authenticator authenticator = new Authenticator(store, new TransientTokens(config.clock));
+      Authenticator authenticator =
+          new Authenticator(
+              store,
+              new TransientTokens(config.clock),
+              new TokenLifetime(config.tokenIdleTimeout, Optional.ofNullable(config.tokenMaxAge)),
+              config.clock);
       app =
           HttpApi.create(
               authenticator,
@@ -262,6 +270,8 @@ public final class PlexAuthServer implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private Clock clock = Clock.systemUTC();
     private int signInRateLimit = DEFAULT_SIGN_IN_RATE_LIMIT;
+    private Duration tokenIdleTimeout = TokenLifetime.DEFAULT_IDLE_TIMEOUT;
+    private Duration tokenMaxAge;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
     private PrintStream announcements = System.out;
@@ -348,6 +358,42 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
+     * How long an account token keeps working unused; 90 days by default. A use is recorded at most
+     * once an hour per token, so a token used daily never ends this way.
+     *
+     * <pre>{@code
+     * builder.tokenIdleTimeout(Duration.ofDays(30))
+     * }</pre>
+     *
+     * @param idle a positive duration
+     * @return this builder
+     */
+    public Builder tokenIdleTimeout(Duration idle) {
+      Objects.requireNonNull(idle, "idle == null");
+      if (idle.isNegative() || idle.isZero()) {
+        throw new IllegalArgumentException("tokenIdleTimeout must be positive: " + idle);
+      }
+      this.tokenIdleTimeout = idle;
+      return this;
+    }
+
+    /**
+     * How long an account token works at most after sign-in, however much it is used; unlimited by
+     * default (the idle timeout still applies).
+     *
+     * @param maxAge a positive duration
+     * @return this builder
+     */
+    public Builder tokenMaxAge(Duration maxAge) {
+      Objects.requireNonNull(maxAge, "maxAge == null");
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException("tokenMaxAge must be positive: " + maxAge);
+      }
+      this.tokenMaxAge = maxAge;
+      return this;
+    }
+
+    /**
      * Whether the first start with no account creates an admin (owner) account from {@code
      * PLEXAUTH_ADMIN_LOGIN}, {@code PLEXAUTH_ADMIN_EMAIL} and {@code PLEXAUTH_ADMIN_PASSWORD}, or
      * with a generated password printed once. True by default.
@@ -402,6 +448,8 @@ public final class PlexAuthServer implements AutoCloseable {
       copy.port = port;
       copy.clock = clock;
       copy.signInRateLimit = signInRateLimit;
+      copy.tokenIdleTimeout = tokenIdleTimeout;
+      copy.tokenMaxAge = tokenMaxAge;
       copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
       copy.environment = environment;
       copy.announcements = announcements;

@@ -36,6 +36,14 @@ class PostgresWireTest {
   }
 
   @Nested
+  class TokenIdleTimeout extends TokenIdleTimeoutTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
   class Lockout extends LockoutTest {
     @Override
     TestDatabase database(Path dataDir) {

@@ -1,9 +1,13 @@
 package dev.plexauth.server.auth;
 
 import dev.plexauth.server.store.Store;
+import dev.plexauth.server.store.StoreException;
 import dev.plexauth.server.store.TokenWithAccount;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a presented token to a {@link Principal}, and mints transient tokens for principals.
@@ -15,21 +19,34 @@ import java.util.Optional;
  *
  * <p>Transient tokens are PMS tokens: {@link #authenticatePms} honours them, {@link
  * #authenticatePlexTv} does not. A route picks the method of the role it plays.
+ *
+ * <p>An account token ends when it has gone unused for the {@link TokenLifetime}'s idle timeout or
+ * has reached its maximum age; its transient descendants end with it. The lookup stays one indexed
+ * query; a use is written back at most once an hour per token.
  */
 public final class Authenticator {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
   private final Store store;
   private final TransientTokens transients;
+  private final TokenLifetime lifetime;
+  private final Clock clock;
 
   /**
    * Creates the authenticator.
    *
    * @param store where account tokens live
    * @param transients where transient tokens live
+   * @param lifetime how long account tokens live
+   * @param clock the clock that decides it
    */
-  public Authenticator(Store store, TransientTokens transients) {
+  public Authenticator(
+      Store store, TransientTokens transients, TokenLifetime lifetime, Clock clock) {
     this.store = store;
     this.transients = transients;
+    this.lifetime = lifetime;
+    this.clock = clock;
   }
 
   /**
@@ -66,8 +83,7 @@ public final class Authenticator {
       return Optional.empty();
     }
     String rootHash = grant.get().rootTokenHash();
-    Optional<TokenWithAccount> root =
-        StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(rootHash));
+    Optional<TokenWithAccount> root = current(rootHash);
     if (root.isEmpty()) {
       transients.revokeDescendantsOf(rootHash);
       return Optional.empty();
@@ -111,8 +127,37 @@ public final class Authenticator {
   }
 
   private Optional<Principal> accountToken(String token) {
-    return StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(Tokens.sha256Hex(token)))
+    return current(Tokens.sha256Hex(token))
         .map(found -> new Principal(token, found.account(), found.token()));
+  }
+
+  /**
+   * The account token of a hash with its account, if it exists and has not ended; records the use
+   * when the last recorded one is an hour old.
+   */
+  private Optional<TokenWithAccount> current(String tokenHash) {
+    Optional<TokenWithAccount> found =
+        StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(tokenHash));
+    if (found.isEmpty()) {
+      return found;
+    }
+    Instant now = clock.instant();
+    if (lifetime.ended(found.get().token(), now)) {
+      transients.revokeDescendantsOf(tokenHash);
+      return Optional.empty();
+    }
+    if (TokenLifetime.recordDue(found.get().token(), now)) {
+      try {
+        store.markAccountTokenUsed(
+            tokenHash,
+            now.toEpochMilli(),
+            now.minus(TokenLifetime.RECORD_INTERVAL).toEpochMilli() + 1);
+      } catch (StoreException e) {
+        // The token is good; the next use an hour on tries again.
+        LOG.warn("cannot record a token's use: {}", e.getMessage());
+      }
+    }
+    return found;
   }
 
   private static boolean isCandidate(String token) {

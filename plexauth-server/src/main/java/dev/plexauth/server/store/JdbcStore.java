@@ -268,14 +268,16 @@ public final class JdbcStore implements Store {
             handle
                 .createUpdate(
                     "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
-                        + " product, version, platform, device, created_at, remember_until)"
+                        + " product, version, platform, device, created_at, remember_until,"
+                        + " last_used_at)"
                         + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
-                        + " :device, :createdAt, :rememberUntil)"
+                        + " :device, :createdAt, :rememberUntil, :lastUsedAt)"
                         + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
                         + " token_hash = excluded.token_hash, product = excluded.product,"
                         + " version = excluded.version, platform = excluded.platform,"
                         + " device = excluded.device, created_at = excluded.created_at,"
-                        + " remember_until = excluded.remember_until")
+                        + " remember_until = excluded.remember_until,"
+                        + " last_used_at = excluded.last_used_at")
                 .bind("accountId", token.accountId())
                 .bind("client", token.clientIdentifier())
                 .bind("hash", token.tokenHash())
@@ -285,12 +287,29 @@ public final class JdbcStore implements Store {
                 .bind("device", token.device().orElse(null))
                 .bind("createdAt", token.createdAtMillis())
                 .bind("rememberUntil", token.rememberUntilMillis())
+                .bind("lastUsedAt", token.lastUsedAtMillis())
                 .execute());
   }
 
   @Override
   public Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash) {
     return tokenLookup.find(tokenHash);
+  }
+
+  @Override
+  public boolean markAccountTokenUsed(String tokenHash, long nowMillis, long notSinceMillis) {
+    return call(
+        "cannot record the token's use",
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE account_tokens SET last_used_at = :now WHERE token_hash = :hash"
+                            + " AND COALESCE(last_used_at, created_at) < :notSince")
+                    .bind("now", nowMillis)
+                    .bind("hash", tokenHash)
+                    .bind("notSince", notSinceMillis)
+                    .execute()
+                > 0);
   }
 
   @Override

@@ -33,8 +33,13 @@ final class Rows {
         rs.getLong(createdAtColumn));
   }
 
-  /** The account token in the current row. */
+  /** The account token in the current row; a token never marked used was last used when made. */
   static TokenRow token(ResultSet rs) throws SQLException {
+    long createdAt = rs.getLong("created_at");
+    long lastUsedAt = rs.getLong("last_used_at");
+    if (rs.wasNull()) {
+      lastUsedAt = createdAt;
+    }
     return new TokenRow(
         rs.getLong("account_id"),
         rs.getString("client_identifier"),
@@ -43,7 +48,8 @@ final class Rows {
         Optional.ofNullable(rs.getString("version")),
         Optional.ofNullable(rs.getString("platform")),
         Optional.ofNullable(rs.getString("device")),
-        rs.getLong("created_at"),
-        rs.getLong("remember_until"));
+        createdAt,
+        rs.getLong("remember_until"),
+        lastUsedAt);
   }
 }

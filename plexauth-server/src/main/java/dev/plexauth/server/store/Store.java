@@ -120,6 +120,17 @@ public interface Store extends AutoCloseable {
   Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash);
 
   /**
+   * Records that an account token was used now, unless a use since {@code notSinceMillis} is
+   * recorded already: the one write the token routes make, at most once per token and interval.
+   *
+   * @param tokenHash lower-case hex SHA-256 of the token
+   * @param nowMillis the time of this use
+   * @param notSinceMillis write only when the recorded last use is older than this
+   * @return whether the row was written
+   */
+  boolean markAccountTokenUsed(String tokenHash, long nowMillis, long notSinceMillis);
+
+  /**
    * Counts one more failed sign-in for a subject. A count whose last failure is older than {@code
    * windowMillis} starts again at one.
    *

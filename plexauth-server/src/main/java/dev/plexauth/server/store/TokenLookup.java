@@ -27,7 +27,7 @@ final class TokenLookup {
   /** Columns are named, not t.*: both tables have id and created_at. */
   private static final String TOKEN_WITH_ACCOUNT =
       "SELECT t.account_id, t.client_identifier, t.token_hash, t.product, t.version, t.platform,"
-          + " t.device, t.created_at, t.remember_until, a.id, a.uuid, a.username, a.email,"
+          + " t.device, t.created_at, t.remember_until, t.last_used_at, a.id, a.uuid, a.username, a.email,"
           + " a.password_hash, a.totp_secret, a.totp_last_step, a.admin, a.friendly_name,"
           + " a.country, a.locale, a.created_at AS account_created_at"
           + " FROM account_tokens t JOIN accounts a ON a.id = t.account_id"
