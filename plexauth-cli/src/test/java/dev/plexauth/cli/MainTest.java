@@ -35,7 +35,9 @@ class MainTest {
       {"user"},
       {"user", "add"},
       {"user", "list"},
-      {"user", "remove"}
+      {"user", "remove"},
+      {"user", "passwd"},
+      {"user", "totp"}
     };
     for (String[] command : commands) {
       String[] args = new String[command.length + 1];

@@ -97,6 +97,102 @@ class UserCommandsTest {
   }
 
   @Test
+  void passwdSetsANewPasswordAndSignsOutEveryDevice() {
+    addUser("ivan").succeeded();
+    signIn("ivan").succeeded();
+    Cli.in(home).run("token", "details").succeeded();
+    String newPassword = "ivan-new-Pa55word";
+    ScriptedTerminal terminal = new ScriptedTerminal(newPassword, newPassword);
+
+    Result changed =
+        Cli.in(home)
+            .terminal(terminal)
+            .run("user", "passwd", "ivan", "--data-dir", serverDir.toString())
+            .succeeded();
+
+    assertThat(terminal.secretPrompts)
+        .containsExactly("New password for ivan: ", "Repeat the password: ");
+    assertThat(changed.out())
+        .isEqualTo("Changed the password of ivan; its tokens no longer work.\n");
+    Cli.in(home).run("token", "details").failed(CliException.REFUSED);
+    signIn("ivan").failed(CliException.REFUSED);
+    Cli.in(home)
+        .stdin(newPassword + "\n")
+        .run("signin", "--server", server.url(), "--login", "ivan", "--password-stdin")
+        .succeeded();
+    assertThat(String.join("\n", Cli.ALL_OUTPUT)).doesNotContain(newPassword);
+  }
+
+  @Test
+  void passwdRefusesAWeakPasswordAndAnUnknownAccount() {
+    addUser("lena").succeeded();
+
+    Result weak =
+        Cli.in(home)
+            .stdin("password1\n")
+            .run("user", "passwd", "lena", "--data-dir", serverDir.toString(), "--password-stdin")
+            .failed(CliException.USAGE);
+    Result unknown =
+        Cli.in(home)
+            .stdin("good-Pa55word!\n")
+            .run("user", "passwd", "nobody", "--data-dir", serverDir.toString(), "--password-stdin")
+            .failed(CliException.REFUSED);
+
+    assertThat(weak.err())
+        .isEqualTo("plexauth: the password is on the list of common passwords; choose another\n");
+    assertThat(unknown.err()).contains("no account nobody");
+    signIn("lena").succeeded();
+  }
+
+  @Test
+  void totpResetPrintsTheNewSecretOnceAndOffTurnsItOff() throws Exception {
+    addUser("kim", "--totp").succeeded();
+
+    Result reset =
+        Cli.in(home)
+            .run("user", "totp", "kim", "--reset", "--data-dir", serverDir.toString())
+            .succeeded();
+    String secret =
+        reset
+            .out()
+            .lines()
+            .filter(line -> line.strip().startsWith("secret: "))
+            .findFirst()
+            .orElseThrow()
+            .strip()
+            .substring("secret: ".length());
+    assertThat(secret).matches("[A-Z2-7]{32}");
+    assertThat(reset.out())
+        .startsWith("New TOTP secret for kim; its tokens no longer work.")
+        .contains("otpauth://totp/plexauth:kim?secret=" + secret + "&issuer=plexauth");
+    Cli.in(home)
+        .stdin(PASSWORD + "\n" + Fixture.totpCode(secret, java.time.Instant.now()) + "\n")
+        .run("signin", "--server", server.url(), "--login", "kim", "--password-stdin")
+        .succeeded();
+
+    JsonNode off =
+        JsonOutput.MAPPER.readTree(
+            Cli.in(home)
+                .run("user", "totp", "kim", "--off", "--json", "--data-dir", serverDir.toString())
+                .succeeded()
+                .out());
+    assertThat(off.get("twoFactorEnabled").asBoolean()).isFalse();
+    assertThat(off.has("totpSecret")).isFalse();
+    Cli.in(home).run("token", "details").failed(CliException.REFUSED);
+    signIn("kim").succeeded();
+
+    Cli.in(home)
+        .run("user", "totp", "kim", "--data-dir", serverDir.toString())
+        .failed(CliException.USAGE);
+    Cli.in(home)
+        .run("user", "totp", "kim", "--reset", "--off", "--data-dir", serverDir.toString())
+        .failed(CliException.USAGE);
+    Cli.in(home)
+        .run("user", "totp", "nobody", "--off", "--data-dir", serverDir.toString())
+        .failed(CliException.REFUSED);
+  }
+
+  @Test
   void thePasswordPromptAsksTwiceWithoutEcho() {
     ScriptedTerminal terminal = new ScriptedTerminal(PASSWORD, PASSWORD);
 

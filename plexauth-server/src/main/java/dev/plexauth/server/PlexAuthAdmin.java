@@ -178,6 +178,56 @@ public final class PlexAuthAdmin implements AutoCloseable {
   }
 
   /**
+   * Changes an account's password and signs out all its devices: every account token of the account
+   * ends at once, and every transient token made from one at its next use, on every instance
+   * sharing the database.
+   *
+   * <pre>{@code
+   * admin.changePassword("alice", newPassword);
+   * }</pre>
+   *
+   * @param login the username or email address
+   * @param newPassword the new password: at least 8 characters, not a common password
+   * @return whether the account exists (false: nothing changed)
+   * @throws IllegalArgumentException when the password is too short, too long or common
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public boolean changePassword(String login, String newPassword) {
+    Objects.requireNonNull(newPassword, "newPassword == null");
+    return available(() -> accounts.changePassword(login, newPassword)).isPresent();
+  }
+
+  /**
+   * Gives an account a new generated TOTP secret, turning two-factor sign-in on if it was off, and
+   * signs out all its devices (as {@link #changePassword}). The secret is returned once, as by
+   * {@link #addAccount}.
+   *
+   * <pre>{@code
+   * String secret = admin.resetTotp("bob").orElseThrow(); // show it to bob, once
+   * }</pre>
+   *
+   * @param login the username or email address
+   * @return the new base32 secret, or empty when there is no such account
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public Optional<String> resetTotp(String login) {
+    String secret = Totp.newSecret();
+    return available(() -> accounts.resetTotp(login, secret)).map(account -> secret);
+  }
+
+  /**
+   * Turns two-factor sign-in off for an account and signs out all its devices (as {@link
+   * #changePassword}).
+   *
+   * @param login the username or email address
+   * @return whether the account exists (false: nothing changed)
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public boolean turnOffTotp(String login) {
+    return available(() -> accounts.turnOffTotp(login)).isPresent();
+  }
+
+  /**
    * Registers a source.
    *
    * @param source the source

@@ -183,6 +183,40 @@ public final class PlexAuthServer implements AutoCloseable {
   }
 
   /**
+   * Changes an account's password and signs out all its devices (see {@link
+   * PlexAuthAdmin#changePassword}).
+   *
+   * @param login the username or email address
+   * @param newPassword the new password
+   * @return whether the account exists
+   */
+  public boolean changePassword(String login, String newPassword) {
+    return admin().changePassword(login, newPassword);
+  }
+
+  /**
+   * Gives an account a new TOTP secret and signs out all its devices (see {@link
+   * PlexAuthAdmin#resetTotp}).
+   *
+   * @param login the username or email address
+   * @return the new base32 secret, or empty when there is no such account
+   */
+  public Optional<String> resetTotp(String login) {
+    return admin().resetTotp(login);
+  }
+
+  /**
+   * Turns two-factor sign-in off for an account and signs out all its devices (see {@link
+   * PlexAuthAdmin#turnOffTotp}).
+   *
+   * @param login the username or email address
+   * @return whether the account exists
+   */
+  public boolean turnOffTotp(String login) {
+    return admin().turnOffTotp(login);
+  }
+
+  /**
    * Registers a source.
    *
    * @param source the source

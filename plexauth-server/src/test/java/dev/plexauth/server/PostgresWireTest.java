@@ -44,6 +44,14 @@ class PostgresWireTest {
   }
 
   @Nested
+  class CredentialChange extends CredentialChangeTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
   class Lockout extends LockoutTest {
     @Override
     TestDatabase database(Path dataDir) {

@@ -119,8 +119,86 @@ public final class AccountService {
     if (login == null || login.isEmpty()) {
       return false;
     }
+    return find(login)
+        .map(a -> StoreUnavailable.guard(() -> store.deleteAccount(a.id())))
+        .orElse(false);
+  }
+
+  /**
+   * Changes an account's password and ends every token of the account: its account tokens at once,
+   * their transient descendants at their next use, on every instance.
+   *
+   * @param login the username or email address
+   * @param newPassword the new password ({@link PasswordPolicy})
+   * @return the account, or empty when there is no such account
+   * @throws IllegalArgumentException when the password is too short, too long or common
+   * @throws StoreUnavailable when the database cannot be written
+   */
+  public Optional<AccountRow> changePassword(String login, String newPassword) {
+    PasswordPolicy.check(newPassword);
+    Optional<AccountRow> account = find(login);
+    if (account.isEmpty()) {
+      return account;
+    }
+    String hash = hasher.hash(PasswordPolicy.normalize(newPassword));
+    return StoreUnavailable.guard(() -> store.changePasswordHash(account.get().id(), hash))
+        ? account
+        : Optional.empty();
+  }
+
+  /**
+   * Gives an account a new TOTP secret (turning two-factor sign-in on if it was off) and ends every
+   * token of the account.
+   *
+   * @param login the username or email address
+   * @param base32Secret the new secret
+   * @return the account, or empty when there is no such account
+   * @throws IllegalArgumentException when the secret is not base32 of at least 80 bits
+   * @throws StoreUnavailable when the database cannot be written
+   */
+  public Optional<AccountRow> resetTotp(String login, String base32Secret) {
+    String secret = Totp.normalizeSecret(base32Secret);
+    Optional<AccountRow> account = find(login);
+    if (account.isEmpty()) {
+      return account;
+    }
+    long id = account.get().id();
+    String sealed = TotpSecrets.seal(secrets, id, secret);
+    return StoreUnavailable.guard(() -> store.changeTotpSecret(id, sealed))
+        ? account
+        : Optional.empty();
+  }
+
+  /**
+   * Turns two-factor sign-in off for an account and ends every token of the account.
+   *
+   * @param login the username or email address
+   * @return the account, or empty when there is no such account
+   * @throws StoreUnavailable when the database cannot be written
+   */
+  public Optional<AccountRow> turnOffTotp(String login) {
+    Optional<AccountRow> account = find(login);
+    if (account.isEmpty()) {
+      return account;
+    }
+    return StoreUnavailable.guard(() -> store.changeTotpSecret(account.get().id(), null))
+        ? account
+        : Optional.empty();
+  }
+
+  /** The account of a username or email address, as sign-in finds it. */
+  private Optional<AccountRow> find(String login) {
+    if (login == null || login.isEmpty()) {
+      return Optional.empty();
+    }
+    String normalized = Usernames.normalizeLogin(login);
     return StoreUnavailable.guard(
-        () -> store.findAccountByLogin(login).map(a -> store.deleteAccount(a.id())).orElse(false));
+        () -> {
+          Optional<AccountRow> found = store.findAccountByLogin(normalized);
+          return found.isEmpty() && !normalized.equals(login)
+              ? store.findAccountByLogin(login)
+              : found;
+        });
   }
 
   /**

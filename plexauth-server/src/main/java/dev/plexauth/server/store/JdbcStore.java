@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -149,6 +150,48 @@ public final class JdbcStore implements Store {
     } catch (JdbiException e) {
       throw SqlErrors.translate("cannot add the account", e);
     }
+  }
+
+  @Override
+  public boolean changePasswordHash(long accountId, String passwordHash) {
+    return call(
+        "cannot change the password",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  int changed =
+                      tx.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                          .bind("hash", passwordHash)
+                          .bind("id", accountId)
+                          .execute();
+                  endTokens(tx, accountId);
+                  return changed > 0;
+                }));
+  }
+
+  @Override
+  public boolean changeTotpSecret(long accountId, String storedSecret) {
+    return call(
+        "cannot change the TOTP secret",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  int changed =
+                      tx.createUpdate(
+                              "UPDATE accounts SET totp_secret = :secret, totp_last_step = NULL"
+                                  + " WHERE id = :id")
+                          .bind("secret", storedSecret)
+                          .bind("id", accountId)
+                          .execute();
+                  endTokens(tx, accountId);
+                  return changed > 0;
+                }));
+  }
+
+  private static void endTokens(Handle tx, long accountId) {
+    tx.createUpdate("DELETE FROM account_tokens WHERE account_id = :id")
+        .bind("id", accountId)
+        .execute();
   }
 
   @Override

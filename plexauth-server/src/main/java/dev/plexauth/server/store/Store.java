@@ -35,6 +35,26 @@ public interface Store extends AutoCloseable {
   }
 
   /**
+   * Sets an account's password hash and deletes all its account tokens, in one transaction: every
+   * device must sign in again, on every instance.
+   *
+   * @param accountId the account
+   * @param passwordHash the new Argon2id PHC string
+   * @return whether the account exists
+   */
+  boolean changePasswordHash(long accountId, String passwordHash);
+
+  /**
+   * Sets (or, with null, removes) an account's stored TOTP secret, forgets its last accepted step
+   * and deletes all its account tokens, in one transaction.
+   *
+   * @param accountId the account
+   * @param storedSecret the sealed secret, or null to turn two-factor sign-in off
+   * @return whether the account exists
+   */
+  boolean changeTotpSecret(long accountId, String storedSecret);
+
+  /**
    * Replaces an account's stored TOTP secret if it is still {@code expected}: the compare-and-set
    * that seals old plain-text secrets once, whichever instance gets there first.
    *
