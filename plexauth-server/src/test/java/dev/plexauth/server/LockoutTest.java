@@ -212,11 +212,95 @@ class LockoutTest {
     assertThat(answers.stream().filter(r -> r.status() == 429 && r.errorCode() == 1031))
         .as("answers refused by the lockout")
         .hasSize(answers.size() - (Lockout.THRESHOLD - 1));
+    // Counted per login string and per account: both at exactly the threshold.
     assertThat(StoreDump.of(fx.database))
         .filteredOn(row -> row.startsWith("sign_in_failures:"))
-        .singleElement()
-        .asString()
-        .contains(";failures=" + Lockout.THRESHOLD + ";");
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row).contains(";failures=" + Lockout.THRESHOLD + ";"));
+  }
+
+  @Test
+  void aLockedUsernameTellsNothingAboutWhichEmailIsItsOwn() {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      for (int i = 1; i <= Lockout.THRESHOLD; i++) {
+        fx.http.signIn("c", Fixture.USER, "wrong-" + i, null);
+      }
+      assertLocked(fx.http.signIn("c", Fixture.USER, "wrong", null), 60);
+
+      // The account's email and an unknown email now answer alike, attempt after attempt,
+      // up to their own lockout.
+      for (int i = 1; i <= Lockout.THRESHOLD + 1; i++) {
+        UserEnumerationTest.Seen own =
+            UserEnumerationTest.Seen.of(fx.http.signIn("c", Fixture.USER_EMAIL, "guess", null));
+        UserEnumerationTest.Seen unknown =
+            UserEnumerationTest.Seen.of(fx.http.signIn("c", "nobody@example.com", "guess", null));
+        assertThat(own).as("attempt %d", i).isEqualTo(unknown);
+        assertThat(own.status()).isEqualTo(i < Lockout.THRESHOLD ? 401 : 429);
+      }
+    }
+  }
+
+  @Test
+  void aLockedAccountRefusesItsRightPasswordThroughAnotherLoginAsAWrongPassword() {
+    try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
+      for (int i = 1; i <= Lockout.THRESHOLD; i++) {
+        fx.http.signIn("c", Fixture.USER, "wrong-" + i, null);
+      }
+      long before = fx.server.passwordVerifications();
+
+      UserEnumerationTest.Seen right =
+          UserEnumerationTest.Seen.of(
+              fx.http.signIn("c", Fixture.USER_EMAIL, Fixture.USER_PASSWORD, null));
+      UserEnumerationTest.Seen unknown =
+          UserEnumerationTest.Seen.of(fx.http.signIn("c", "nobody@example.com", "x", null));
+
+      assertThat(right.status()).isEqualTo(401);
+      assertThat(right).isEqualTo(unknown);
+      assertThat(fx.server.passwordVerifications() - before).isEqualTo(2);
+      assertLocked(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 60);
+      // Once the account's wait is over the right password works through either login.
+      fx.clock.advance(Duration.ofSeconds(60));
+      assertThat(fx.http.signIn("c", Fixture.USER_EMAIL, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(201);
+      assertThat(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void whenALockExpiresExactlyOneGuessIsJudgedAcrossTwoInstances() throws Exception {
+    TestDatabase database = database(dataDir);
+    try (Fixture a = Fixture.withAccounts(database);
+        Fixture b = Fixture.on(database).clock(a.clock).start()) {
+      for (int i = 1; i <= Lockout.THRESHOLD; i++) {
+        (i % 2 == 0 ? a : b).http.signIn("c", Fixture.USER, "wrong-" + i, null);
+      }
+      a.clock.advance(Duration.ofSeconds(60));
+      long verificationsBefore =
+          a.server.passwordVerifications() + b.server.passwordVerifications();
+
+      List<Http.Response> answers =
+          parallel(16, i -> (i % 2 == 0 ? a : b).http.signIn("c", Fixture.USER, "g" + i, null));
+
+      // The one guess judged failed, and its failure locked the account again for 2 minutes.
+      assertThat(answers)
+          .allSatisfy(
+              r -> {
+                assertThat(r.status()).isEqualTo(429);
+                assertThat(r.errorCode()).isEqualTo(1031);
+              });
+      assertThat(StoreDump.of(database))
+          .filteredOn(row -> row.startsWith("sign_in_failures:"))
+          .hasSize(2)
+          .allSatisfy(
+              row -> assertThat(row).contains(";failures=" + (Lockout.THRESHOLD + 1) + ";"));
+      assertThat(
+              a.server.passwordVerifications()
+                  + b.server.passwordVerifications()
+                  - verificationsBefore)
+          .isEqualTo(16);
+      assertLocked(a.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 120);
+    }
   }
 
   private static List<Http.Response> parallel(int n, IntFunction<Http.Response> call)

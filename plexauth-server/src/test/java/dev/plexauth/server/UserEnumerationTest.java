@@ -83,11 +83,12 @@ class UserEnumerationTest {
       assertThat(unknown.retryAfter()).isEqualTo("60");
       assertThat(known).isEqualTo(unknown);
       assertThat(knownRightPassword).isEqualTo(unknownAgain);
-      // Both subjects are counted, the unknown one under its login only.
+      // Each login string is counted, and the account too; the unknown login under its login only.
       assertThat(StoreDump.of(dataDir))
           .filteredOn(row -> row.startsWith("sign_in_failures:"))
-          .hasSize(2)
+          .hasSize(3)
           .anyMatch(row -> row.contains("subject=login:nobody;failures=10;"))
+          .anyMatch(row -> row.contains("subject=login:alice;failures=10;"))
           .anyMatch(row -> row.matches(".*subject=account:\\d+;failures=10;.*"));
     }
   }

@@ -3,6 +3,7 @@ package dev.plexauth.server.auth;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.FailureCount;
+import dev.plexauth.server.store.Reservation;
 import dev.plexauth.server.store.Store;
 import dev.plexauth.server.store.TokenRow;
 import java.time.Clock;
@@ -11,36 +12,45 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Password (and TOTP) sign-in.
  *
  * <p>Every attempt runs exactly one Argon2id verification, against the account's hash or, for an
  * unknown login, against a dummy hash, so neither the answer nor the work tells whether a login
- * exists. Failures are counted per account (or per login, for unknown logins) in the store, so all
- * instances agree; a locked subject is refused even with the right password.
+ * exists.
  *
- * <p>Attempts on one subject run one at a time in this process: the lockout check, the password
- * check and the failure count are one step, so a burst of parallel guesses is judged no faster than
- * a sequence of them and the lockout engages after exactly {@link Lockout#THRESHOLD} wrong answers.
- * (Several instances on one database each serialise their own attempts, so together they can judge
- * at most one guess per instance beyond the threshold.)
+ * <p>Failures are counted in the store twice: per login string (the username or email as typed,
+ * normalised) and per account. The answer follows the login string's count only, so a login string
+ * of a known account locks exactly as an unknown one does, and the lockout of one login string
+ * tells nothing about which other login strings belong to the same account. The account's count is
+ * enforced all the same: while the account is locked, an attempt through any login string is
+ * refused, with the right password too, as a wrong password would be (401/1001, and a failure of
+ * that login string).
+ *
+ * <p>Each attempt is reserved in the database before it is judged (an atomic increment of the
+ * count, in a transaction that holds the subject's row), so concurrent attempts, on this instance
+ * or on others sharing the database, are judged exactly as far as the lockout allows: when a lock
+ * expires, one guess is judged, not one per instance. A success clears both counts; a missing 2FA
+ * code (the normal first step) gives the reservations back.
  */
 public final class SignInService {
 
   /** How long {@code rememberExpiresAt} reaches for a remembered sign-in. */
   static final Duration REMEMBER = Duration.ofDays(14);
 
-  /** Subjects share these locks by hash: bounded memory whatever logins an attacker invents. */
-  private static final int STRIPES = 256;
+  /** How long an attempt waits for the attempts ahead of it before it is refused as locked. */
+  static final Duration MAX_PENDING = Duration.ofSeconds(20);
+
+  /** How long an attempt may stay in flight: longer is a process that stopped mid-attempt. */
+  static final Duration IN_FLIGHT_STALE = Duration.ofMinutes(1);
 
   private final Store store;
   private final PasswordHasher hasher;
   private final Clock clock;
   private final SecretBox secrets;
-  private final Lock[] stripes = new Lock[STRIPES];
+  private final Consumer<Duration> pause;
 
   /**
    * Creates the service.
@@ -51,12 +61,38 @@ public final class SignInService {
    * @param secrets opens the sealed TOTP secrets
    */
   public SignInService(Store store, PasswordHasher hasher, Clock clock, SecretBox secrets) {
+    this(store, hasher, clock, secrets, SignInService::sleep);
+  }
+
+  /**
+   * Creates the service with its own way of waiting for attempts in flight.
+   *
+   * @param store the store
+   * @param hasher the password hasher
+   * @param clock the clock
+   * @param secrets opens the sealed TOTP secrets
+   * @param pause waits a short while (the clock need not move: the waiting ends when the attempts
+   *     ahead are judged, or after {@link #MAX_PENDING} of pauses)
+   */
+  SignInService(
+      Store store,
+      PasswordHasher hasher,
+      Clock clock,
+      SecretBox secrets,
+      Consumer<Duration> pause) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
     this.secrets = secrets;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock(true);
+    this.pause = pause;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a sign-in in flight", e);
     }
   }
 
@@ -75,19 +111,124 @@ public final class SignInService {
 
   private UserPlexAccount attempt(SignInRequest request) {
     Optional<AccountRow> found = findAccount(request.login());
-    String subject =
-        found
-            .map(account -> "account:" + account.id())
-            .orElseGet(() -> "login:" + request.login().toLowerCase(Locale.ROOT));
-    Lock lock = stripes[Math.floorMod(subject.hashCode(), STRIPES)];
-    lock.lock();
-    try {
-      return found.isPresent()
-          ? judge(request, found.get(), subject)
-          : judgeUnknown(request, subject);
-    } finally {
-      lock.unlock();
+    String password = PasswordPolicy.normalize(request.password());
+    String loginSubject =
+        "login:" + Usernames.normalizeLogin(request.login()).toLowerCase(Locale.ROOT);
+    Reservation byLogin = reserve(loginSubject);
+    if (byLogin.status() != Reservation.Status.RESERVED) {
+      verifyOnce(found, password);
+      throw locked(byLogin);
     }
+    if (found.isEmpty()) {
+      hasher.verifyUnknownUser(password);
+      throw failed(loginSubject, SignInRefused.Reason.BAD_CREDENTIALS);
+    }
+    AccountRow account = found.get();
+    String accountSubject = "account:" + account.id();
+    Reservation byAccount = reserve(accountSubject);
+    try {
+      return judge(request, account, password, loginSubject, accountSubject, byAccount);
+    } catch (SignInRefused refused) {
+      throw refused;
+    } catch (RuntimeException e) {
+      // Not judged after all (the database or a sealed secret failed): settle the reservations so
+      // they do not hold later attempts.
+      settleQuietly(loginSubject);
+      if (byAccount.status() == Reservation.Status.RESERVED) {
+        settleQuietly(accountSubject);
+      }
+      throw e;
+    }
+  }
+
+  private UserPlexAccount judge(
+      SignInRequest request,
+      AccountRow account,
+      String password,
+      String loginSubject,
+      String accountSubject,
+      Reservation byAccount) {
+    boolean passwordOk = hasher.verify(password, account.passwordHash());
+    boolean accountReserved = byAccount.status() == Reservation.Status.RESERVED;
+    if (!accountReserved || !passwordOk) {
+      if (accountReserved) {
+        store.recordFailure(accountSubject, clock.millis(), Lockout.WINDOW.toMillis());
+      }
+      // A locked account is refused through any login string as a wrong password is, so the
+      // answer never links this login string to the account's other ones.
+      throw failed(loginSubject, SignInRefused.Reason.BAD_CREDENTIALS);
+    }
+    if (account.totpSecret().isPresent()) {
+      if (request.verificationCode().isEmpty()) {
+        store.releaseAttempt(loginSubject);
+        store.releaseAttempt(accountSubject);
+        throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED);
+      }
+      OptionalLong step =
+          Totp.matchingStep(
+              TotpSecrets.open(secrets, account.id(), account.totpSecret().get()),
+              request.verificationCode().get(),
+              clock.instant());
+      if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
+        store.recordFailure(accountSubject, clock.millis(), Lockout.WINDOW.toMillis());
+        throw failed(loginSubject, SignInRefused.Reason.BAD_CODE);
+      }
+    }
+    store.clearFailures(loginSubject);
+    store.clearFailures(accountSubject);
+    return issueToken(account, request);
+  }
+
+  private void settleQuietly(String subject) {
+    try {
+      store.releaseAttempt(subject);
+    } catch (RuntimeException e) {
+      // the in-flight count goes stale after IN_FLIGHT_STALE
+    }
+  }
+
+  /**
+   * Reserves an attempt, waiting while attempts in flight decide whether the subject is locked by
+   * this one's turn: parallel attempts are judged as a sequence of them would be.
+   */
+  private Reservation reserve(String subject) {
+    long waitedMillis = 0;
+    for (int round = 0; ; round++) {
+      Instant now = clock.instant();
+      Reservation reservation =
+          store.reserveAttempt(
+              subject,
+              now.toEpochMilli(),
+              Lockout.WINDOW.toMillis(),
+              IN_FLIGHT_STALE.toMillis(),
+              count -> Lockout.remaining(count, now).isPresent());
+      if (reservation.status() != Reservation.Status.PENDING
+          || waitedMillis >= MAX_PENDING.toMillis()) {
+        return reservation;
+      }
+      long wait = Math.min(5L << Math.min(round, 4), 50);
+      pause.accept(Duration.ofMillis(wait));
+      waitedMillis += wait;
+    }
+  }
+
+  /** The refusal of an attempt that could not be judged: locked, or still pending at the end. */
+  private SignInRefused locked(Reservation reservation) {
+    return new SignInRefused(
+        Lockout.remaining(reservation.failures(), clock.instant()).orElse(Duration.ofSeconds(1)));
+  }
+
+  /**
+   * Records a failure of the login string and refuses: locked when this failure reached the
+   * lockout, as the login string's count alone decides the answer.
+   */
+  private SignInRefused failed(String loginSubject, SignInRefused.Reason reason) {
+    Instant now = clock.instant();
+    FailureCount count =
+        store.recordFailure(loginSubject, now.toEpochMilli(), Lockout.WINDOW.toMillis());
+    return Lockout.remaining(count, now)
+        .map(SignInRefused::new)
+        .orElseGet(() -> new SignInRefused(reason));
   }
 
   /**
@@ -101,55 +242,13 @@ public final class SignInService {
     return found.isEmpty() && !normalized.equals(login) ? store.findAccountByLogin(login) : found;
   }
 
-  /** An unknown login: the same lockout check and hashing work as a wrong password, then no. */
-  private UserPlexAccount judgeUnknown(SignInRequest request, String subject) {
-    Optional<Duration> locked = lockedFor(subject);
-    hasher.verifyUnknownUser(request.password());
-    if (locked.isPresent()) {
-      throw new SignInRefused(locked.get());
+  /** The one verification a refused attempt still costs, so a lock reveals nothing either. */
+  private void verifyOnce(Optional<AccountRow> account, String password) {
+    if (account.isPresent()) {
+      hasher.verify(password, account.get().passwordHash());
+    } else {
+      hasher.verifyUnknownUser(password);
     }
-    throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
-  }
-
-  private UserPlexAccount judge(SignInRequest request, AccountRow account, String subject) {
-    Optional<Duration> locked = lockedFor(subject);
-    boolean passwordOk =
-        hasher.verify(PasswordPolicy.normalize(request.password()), account.passwordHash());
-    if (locked.isPresent()) {
-      throw new SignInRefused(locked.get());
-    }
-    if (!passwordOk) {
-      throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
-    }
-    if (account.totpSecret().isPresent()) {
-      if (request.verificationCode().isEmpty()) {
-        throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED);
-      }
-      OptionalLong step =
-          Totp.matchingStep(
-              TotpSecrets.open(secrets, account.id(), account.totpSecret().get()),
-              request.verificationCode().get(),
-              clock.instant());
-      if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
-        throw fail(subject, SignInRefused.Reason.BAD_CODE);
-      }
-    }
-    store.clearFailures(subject);
-    return issueToken(account, request);
-  }
-
-  /** How long the subject must still wait; read before the password is checked. */
-  private Optional<Duration> lockedFor(String subject) {
-    Instant now = clock.instant();
-    return store.findFailures(subject).flatMap(c -> Lockout.remaining(c, now));
-  }
-
-  private SignInRefused fail(String subject, SignInRefused.Reason reason) {
-    Instant now = clock.instant();
-    FailureCount count =
-        store.recordFailure(subject, now.toEpochMilli(), Lockout.WINDOW.toMillis());
-    Optional<Duration> locked = Lockout.remaining(count, now);
-    return locked.isPresent() ? new SignInRefused(locked.get()) : new SignInRefused(reason);
   }
 
   private UserPlexAccount issueToken(AccountRow account, SignInRequest request) {

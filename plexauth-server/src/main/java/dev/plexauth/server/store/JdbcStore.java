@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -356,30 +357,109 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Reservation reserveAttempt(
+      String subject,
+      long nowMillis,
+      long windowMillis,
+      long staleMillis,
+      Predicate<FailureCount> locked) {
+    long windowStart = nowMillis - windowMillis;
+    long staleStart = nowMillis - staleMillis;
+    return call(
+        "cannot record the sign-in attempt",
+        handle -> {
+          // Forget counts that can no longer add up, so unknown logins do not pile up.
+          handle
+              .createUpdate(
+                  "DELETE FROM sign_in_failures WHERE last_failure_at < :start"
+                      + " AND (in_flight = 0 OR in_flight_at < :stale)")
+              .bind("start", windowStart)
+              .bind("stale", staleStart)
+              .execute();
+          return handle.inTransaction(
+              tx -> {
+                // Creating or touching the row takes its lock (PostgreSQL) for the transaction
+                // (SQLite's BEGIN IMMEDIATE holds the whole database): reservations of one subject
+                // happen one after the other on every instance.
+                long[] row =
+                    tx.createQuery(
+                            "INSERT INTO sign_in_failures"
+                                + " (subject, failures, last_failure_at, in_flight, in_flight_at)"
+                                + " VALUES (:subject, 0, :now, 0, :now)"
+                                + " ON CONFLICT (subject) DO UPDATE"
+                                + " SET failures = sign_in_failures.failures"
+                                + " RETURNING failures, last_failure_at, in_flight, in_flight_at")
+                        .bind("subject", subject)
+                        .bind("now", nowMillis)
+                        .map(
+                            (rs, ctx) ->
+                                new long[] {
+                                  rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getLong(4)
+                                })
+                        .one();
+                FailureCount judged =
+                    row[1] < windowStart
+                        ? new FailureCount(0, row[1])
+                        : new FailureCount((int) row[0], row[1]);
+                int inFlight = row[3] < staleStart ? 0 : (int) row[2];
+                if (locked.test(judged)) {
+                  return new Reservation(Reservation.Status.LOCKED, judged);
+                }
+                // The worst case at this attempt's turn: every attempt ahead of it failed now.
+                FailureCount worst =
+                    inFlight == 0
+                        ? judged
+                        : new FailureCount(judged.failures() + inFlight, nowMillis);
+                if (locked.test(worst)) {
+                  return new Reservation(Reservation.Status.PENDING, judged);
+                }
+                tx.createUpdate(
+                        "UPDATE sign_in_failures SET in_flight = :inFlight, in_flight_at = :now"
+                            + " WHERE subject = :subject")
+                    .bind("inFlight", inFlight + 1)
+                    .bind("now", nowMillis)
+                    .bind("subject", subject)
+                    .execute();
+                return new Reservation(Reservation.Status.RESERVED, judged);
+              });
+        });
+  }
+
+  @Override
   public FailureCount recordFailure(String subject, long nowMillis, long windowMillis) {
     long windowStart = nowMillis - windowMillis;
     return call(
         "cannot record the failed sign-in",
         handle ->
-            handle.inTransaction(
-                tx -> {
-                  // Forget counts that can no longer add up, so unknown logins do not pile up.
-                  tx.createUpdate("DELETE FROM sign_in_failures WHERE last_failure_at < :start")
-                      .bind("start", windowStart)
-                      .execute();
-                  return tx.createQuery(
-                          "INSERT INTO sign_in_failures (subject, failures, last_failure_at)"
-                              + " VALUES (:subject, 1, :now) ON CONFLICT (subject) DO UPDATE SET"
-                              + " failures = CASE WHEN sign_in_failures.last_failure_at < :start"
-                              + " THEN 1 ELSE sign_in_failures.failures + 1 END,"
-                              + " last_failure_at = excluded.last_failure_at"
-                              + " RETURNING failures, last_failure_at")
-                      .bind("subject", subject)
-                      .bind("now", nowMillis)
-                      .bind("start", windowStart)
-                      .map((rs, ctx) -> new FailureCount(rs.getInt(1), rs.getLong(2)))
-                      .one();
-                }));
+            handle
+                .createQuery(
+                    "INSERT INTO sign_in_failures"
+                        + " (subject, failures, last_failure_at, in_flight, in_flight_at)"
+                        + " VALUES (:subject, 1, :now, 0, :now) ON CONFLICT (subject) DO UPDATE SET"
+                        + " failures = CASE WHEN sign_in_failures.last_failure_at < :start"
+                        + " THEN 1 ELSE sign_in_failures.failures + 1 END,"
+                        + " last_failure_at = excluded.last_failure_at,"
+                        + " in_flight = CASE WHEN sign_in_failures.in_flight > 0"
+                        + " THEN sign_in_failures.in_flight - 1 ELSE 0 END"
+                        + " RETURNING failures, last_failure_at")
+                .bind("subject", subject)
+                .bind("now", nowMillis)
+                .bind("start", windowStart)
+                .map((rs, ctx) -> new FailureCount(rs.getInt(1), rs.getLong(2)))
+                .one());
+  }
+
+  @Override
+  public void releaseAttempt(String subject) {
+    call(
+        "cannot record the sign-in attempt",
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE sign_in_failures SET in_flight = in_flight - 1"
+                        + " WHERE subject = :subject AND in_flight > 0")
+                .bind("subject", subject)
+                .execute());
   }
 
   @Override

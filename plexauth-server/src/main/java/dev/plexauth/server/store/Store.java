@@ -3,6 +3,7 @@ package dev.plexauth.server.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources and
@@ -151,8 +152,32 @@ public interface Store extends AutoCloseable {
   boolean markAccountTokenUsed(String tokenHash, long nowMillis, long notSinceMillis);
 
   /**
-   * Counts one more failed sign-in for a subject. A count whose last failure is older than {@code
-   * windowMillis} starts again at one.
+   * Asks to judge a sign-in attempt of a subject, before its credentials are checked, in one
+   * transaction that holds the subject's row, so attempts on every instance sharing the database
+   * see each other. The attempt is judged in turn after the attempts in flight: if the subject is
+   * locked by its judged failures, it is {@code LOCKED}; if it would be locked should every attempt
+   * in flight fail, its fate depends on them and it is {@code PENDING} (ask again); else it is
+   * {@code RESERVED} and counted in flight until {@link #recordFailure}, {@link #releaseAttempt} or
+   * {@link #clearFailures} settles it. In-flight counts older than {@code staleMillis} are left
+   * over from a stopped process and count as none.
+   *
+   * @param subject who tries
+   * @param nowMillis the time of this attempt
+   * @param windowMillis how far apart failures may be and still add up
+   * @param staleMillis how long an attempt may stay in flight
+   * @param locked whether a count keeps the subject waiting at {@code nowMillis}
+   * @return the reservation
+   */
+  Reservation reserveAttempt(
+      String subject,
+      long nowMillis,
+      long windowMillis,
+      long staleMillis,
+      Predicate<FailureCount> locked);
+
+  /**
+   * Settles a reserved attempt as a failure: one more failure (a count whose last failure is older
+   * than {@code windowMillis} starts again at one), one attempt less in flight.
    *
    * @param subject who failed
    * @param nowMillis the time of this failure
@@ -160,6 +185,14 @@ public interface Store extends AutoCloseable {
    * @return the count after this failure
    */
   FailureCount recordFailure(String subject, long nowMillis, long windowMillis);
+
+  /**
+   * Settles a reserved attempt that was no failure (a missing second factor): one attempt less in
+   * flight, the count as it was.
+   *
+   * @param subject who tried
+   */
+  void releaseAttempt(String subject);
 
   /**
    * Reads the failure count of a subject.
@@ -170,7 +203,8 @@ public interface Store extends AutoCloseable {
   Optional<FailureCount> findFailures(String subject);
 
   /**
-   * Forgets the failures of a subject (after a successful sign-in).
+   * Forgets the failures of a subject (after a successful sign-in), settling its attempt; attempts
+   * still in flight are settled on a fresh count.
    *
    * @param subject who
    */

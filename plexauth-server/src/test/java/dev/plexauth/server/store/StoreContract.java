@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plexauth.sdk.models.Connection;
+import dev.plexauth.server.store.Reservation.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Store} must do, run against each database plexauth supports. */
@@ -166,6 +168,59 @@ abstract class StoreContract {
     assertThat(store.findFailures("s")).contains(new FailureCount(1, 2_000));
     store.clearFailures("s");
     assertThat(store.findFailures("s")).isEmpty();
+  }
+
+  @Test
+  void anAttemptIsReservedWhileInFlightLockedByItsFailuresAndPendingOnThoseAhead() {
+    Store store = store();
+    Predicate<FailureCount> fromTwo = count -> count.failures() >= 2;
+
+    assertThat(reserve(store, "s", 1_000, fromTwo).status()).isEqualTo(Status.RESERVED);
+    assertThat(reserve(store, "s", 1_100, fromTwo).status()).isEqualTo(Status.RESERVED);
+    // Should both in flight fail, the subject is locked by this one's turn: it must wait.
+    assertThat(reserve(store, "s", 1_200, fromTwo).status()).isEqualTo(Status.PENDING);
+    // One in flight settles without a failure: there is room again.
+    store.releaseAttempt("s");
+    assertThat(reserve(store, "s", 1_300, fromTwo).status()).isEqualTo(Status.RESERVED);
+    // One fails: should the other fail too, the lock engages; wait for it.
+    assertThat(store.recordFailure("s", 1_400, 10_000)).isEqualTo(new FailureCount(1, 1_400));
+    assertThat(reserve(store, "s", 1_500, fromTwo).status()).isEqualTo(Status.PENDING);
+    assertThat(store.recordFailure("s", 1_600, 10_000)).isEqualTo(new FailureCount(2, 1_600));
+    assertThat(reserve(store, "s", 1_700, fromTwo))
+        .isEqualTo(new Reservation(Status.LOCKED, new FailureCount(2, 1_600)));
+    // An attempt left in flight by a stopped process stops counting after the stale time.
+    store.clearFailures("s");
+    assertThat(reserve(store, "t", 2_000, fromTwo).status()).isEqualTo(Status.RESERVED);
+    assertThat(reserve(store, "t", 2_000, fromTwo).status()).isEqualTo(Status.RESERVED);
+    assertThat(reserve(store, "t", 2_000 + STALE - 1, fromTwo).status()).isEqualTo(Status.PENDING);
+    assertThat(reserve(store, "t", 2_000 + STALE + 1, fromTwo).status()).isEqualTo(Status.RESERVED);
+  }
+
+  @Test
+  void concurrentReservationsStopWhereTheLockCouldEngage() throws Exception {
+    Store store = store();
+    Predicate<FailureCount> fromFive = count -> count.failures() >= 5;
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Reservation>> results = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        results.add(threads.submit(() -> reserve(store, "s", 1_000, fromFive)));
+      }
+      int reserved = 0;
+      for (Future<Reservation> result : results) {
+        reserved += result.get().status() == Status.RESERVED ? 1 : 0;
+      }
+      assertThat(reserved).isEqualTo(5);
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static final long STALE = 60_000;
+
+  private static Reservation reserve(
+      Store store, String subject, long now, Predicate<FailureCount> locked) {
+    return store.reserveAttempt(subject, now, 100_000, STALE, locked);
   }
 
   @Test
