@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Log levels of a run. The default (logback.xml) shows warnings only, on standard error: a command
  * prints its result, not the libraries' chatter. {@code serve} shows plexauth's own INFO lines,
- * among them one access-log line per request; {@code --verbose} shows plexauth's DEBUG lines (the
- * SDK's HTTP calls, secrets masked) and libraries' INFO.
+ * among them one access-log line per request, and the security events ({@code plexauth.security});
+ * {@code --verbose} shows plexauth's DEBUG lines (the SDK's HTTP calls, secrets masked) and
+ * libraries' INFO.
  */
 final class Logging {
 
@@ -22,6 +23,8 @@ final class Logging {
     }
     Level own = verbose ? Level.DEBUG : serving ? Level.INFO : Level.WARN;
     context.getLogger("dev.plexauth").setLevel(own);
+    // The security events (sign-ins, lockouts, refusals, changes) of a running server.
+    context.getLogger("plexauth.security").setLevel(serving || verbose ? Level.INFO : Level.WARN);
     context
         .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         .setLevel(verbose ? Level.INFO : Level.WARN);

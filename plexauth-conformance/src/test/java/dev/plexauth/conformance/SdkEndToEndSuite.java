@@ -79,7 +79,12 @@ abstract class SdkEndToEndSuite {
     }
     assertThat(logs.serverLines())
         .as("server log lines")
-        .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"));
+        .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"))
+        // The security events are searched as well: successes, failures, a 403, a change.
+        .anyMatch(line -> line.startsWith("plexauth.security INFO event=sign_in outcome=success"))
+        .anyMatch(line -> line.startsWith("plexauth.security INFO event=sign_in outcome=failure"))
+        .anyMatch(line -> line.startsWith("plexauth.security INFO event=access_denied"))
+        .anyMatch(line -> line.startsWith("plexauth.security INFO event=account_added"));
     assertThat(logs.sdkLines())
         .as("SDK log lines")
         .anyMatch(line -> line.contains("--> POST"))

@@ -60,11 +60,16 @@ class SecretsTest {
           .anyMatch(
               line ->
                   line.matches(
-                      "dev\\.plexauth\\.server\\.access INFO GET /api/v2/user\\?X-Plex-Token=\\*\\*\\* 200 \\d+ms"))
+                      "dev\\.plexauth\\.server\\.access INFO 127\\.0\\.0\\.1 GET"
+                          + " /api/v2/user\\?X-Plex-Token=\\*\\*\\* 200 \\d+ms"))
           .anyMatch(line -> line.contains("POST /api/v2/users/signin 201"))
           .anyMatch(line -> line.contains("x-plex-token=***&other=1"))
           .anyMatch(line -> line.contains("GET /api/v2/user?X-Plex-%54oken=*** 200"))
-          .anyMatch(line -> line.contains("/nope?password=***&verificationCode=*** 404"));
+          .anyMatch(line -> line.contains("/nope?password=***&verificationCode=*** 404"))
+          // The security events are searched too: a success with a code, and a failure.
+          .anyMatch(line -> line.startsWith("plexauth.security INFO event=sign_in outcome=success"))
+          .anyMatch(
+              line -> line.startsWith("plexauth.security INFO event=sign_in outcome=failure"));
       for (String secret : secrets) {
         assertThat(all).as("logs contain a secret").doesNotContain(secret);
       }

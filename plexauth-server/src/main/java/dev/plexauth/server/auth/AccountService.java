@@ -119,9 +119,13 @@ public final class AccountService {
     if (login == null || login.isEmpty()) {
       return false;
     }
-    return find(login)
-        .map(a -> StoreUnavailable.guard(() -> store.deleteAccount(a.id())))
-        .orElse(false);
+    Optional<AccountRow> account = find(login);
+    if (account.isEmpty()
+        || !StoreUnavailable.guard(() -> store.deleteAccount(account.get().id()))) {
+      return false;
+    }
+    SecurityEvents.changed("account_removed", account.get().id());
+    return true;
   }
 
   /**
@@ -141,9 +145,10 @@ public final class AccountService {
       return account;
     }
     String hash = hasher.hash(PasswordPolicy.normalize(newPassword));
-    return StoreUnavailable.guard(() -> store.changePasswordHash(account.get().id(), hash))
-        ? account
-        : Optional.empty();
+    return changed(
+        StoreUnavailable.guard(() -> store.changePasswordHash(account.get().id(), hash)),
+        account,
+        "password_changed");
   }
 
   /**
@@ -164,9 +169,8 @@ public final class AccountService {
     }
     long id = account.get().id();
     String sealed = TotpSecrets.seal(secrets, id, secret);
-    return StoreUnavailable.guard(() -> store.changeTotpSecret(id, sealed))
-        ? account
-        : Optional.empty();
+    return changed(
+        StoreUnavailable.guard(() -> store.changeTotpSecret(id, sealed)), account, "totp_reset");
   }
 
   /**
@@ -181,9 +185,19 @@ public final class AccountService {
     if (account.isEmpty()) {
       return account;
     }
-    return StoreUnavailable.guard(() -> store.changeTotpSecret(account.get().id(), null))
-        ? account
-        : Optional.empty();
+    return changed(
+        StoreUnavailable.guard(() -> store.changeTotpSecret(account.get().id(), null)),
+        account,
+        "totp_off");
+  }
+
+  private static Optional<AccountRow> changed(
+      boolean changed, Optional<AccountRow> account, String event) {
+    if (!changed) {
+      return Optional.empty();
+    }
+    SecurityEvents.changed(event, account.get().id());
+    return account;
   }
 
   /** The account of a username or email address, as sign-in finds it. */
@@ -241,9 +255,11 @@ public final class AccountService {
     return StoreUnavailable.guard(
         () -> {
           try {
-            return Optional.of(
+            AccountRow added =
                 store.insertAccount(
-                    row, id -> TotpSecrets.seal(secrets, id, row.totpSecret().orElseThrow())));
+                    row, id -> TotpSecrets.seal(secrets, id, row.totpSecret().orElseThrow()));
+            SecurityEvents.changed("account_added", added.id());
+            return Optional.of(added);
           } catch (DuplicateKeyException e) {
             return Optional.empty();
           }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param version the {@code X-Plex-Version}, if sent
  * @param platform the {@code X-Plex-Platform}, if sent
  * @param device the {@code X-Plex-Device}, if sent
+ * @param clientAddress the address the request came from (for the security events)
  */
 public record SignInRequest(
     String login,
@@ -24,7 +25,8 @@ public record SignInRequest(
     Optional<String> product,
     Optional<String> version,
     Optional<String> platform,
-    Optional<String> device) {
+    Optional<String> device,
+    String clientAddress) {
 
   @Override
   public String toString() {

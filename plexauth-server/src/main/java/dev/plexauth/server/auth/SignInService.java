@@ -114,20 +114,25 @@ public final class SignInService {
     String password = PasswordPolicy.normalize(request.password());
     String loginSubject =
         "login:" + Usernames.normalizeLogin(request.login()).toLowerCase(Locale.ROOT);
+    SecurityEvents.Origin origin =
+        new SecurityEvents.Origin(request.clientAddress(), request.clientIdentifier());
+    OptionalLong accountId = found.map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty());
     Reservation byLogin = reserve(loginSubject);
     if (byLogin.status() != Reservation.Status.RESERVED) {
       verifyOnce(found, password);
+      SecurityEvents.emit("sign_in", SecurityEvents.Outcome.REFUSED, "locked", origin, accountId);
       throw locked(byLogin);
     }
     if (found.isEmpty()) {
       hasher.verifyUnknownUser(password);
-      throw failed(loginSubject, SignInRefused.Reason.BAD_CREDENTIALS);
+      throw failed(
+          loginSubject, SignInRefused.Reason.BAD_CREDENTIALS, "unknown_login", origin, accountId);
     }
     AccountRow account = found.get();
     String accountSubject = "account:" + account.id();
     Reservation byAccount = reserve(accountSubject);
     try {
-      return judge(request, account, password, loginSubject, accountSubject, byAccount);
+      return judge(request, account, password, loginSubject, accountSubject, byAccount, origin);
     } catch (SignInRefused refused) {
       throw refused;
     } catch (RuntimeException e) {
@@ -147,7 +152,9 @@ public final class SignInService {
       String password,
       String loginSubject,
       String accountSubject,
-      Reservation byAccount) {
+      Reservation byAccount,
+      SecurityEvents.Origin origin) {
+    OptionalLong accountId = OptionalLong.of(account.id());
     boolean passwordOk = hasher.verify(password, account.passwordHash());
     boolean accountReserved = byAccount.status() == Reservation.Status.RESERVED;
     if (!accountReserved || !passwordOk) {
@@ -156,12 +163,19 @@ public final class SignInService {
       }
       // A locked account is refused through any login string as a wrong password is, so the
       // answer never links this login string to the account's other ones.
-      throw failed(loginSubject, SignInRefused.Reason.BAD_CREDENTIALS);
+      throw failed(
+          loginSubject,
+          SignInRefused.Reason.BAD_CREDENTIALS,
+          accountReserved ? "bad_password" : "account_locked",
+          origin,
+          accountId);
     }
     if (account.totpSecret().isPresent()) {
       if (request.verificationCode().isEmpty()) {
         store.releaseAttempt(loginSubject);
         store.releaseAttempt(accountSubject);
+        SecurityEvents.emit(
+            "sign_in", SecurityEvents.Outcome.CHALLENGE, "code_required", origin, accountId);
         throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED);
       }
       OptionalLong step =
@@ -171,12 +185,19 @@ public final class SignInService {
               clock.instant());
       if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
         store.recordFailure(accountSubject, clock.millis(), Lockout.WINDOW.toMillis());
-        throw failed(loginSubject, SignInRefused.Reason.BAD_CODE);
+        throw failed(loginSubject, SignInRefused.Reason.BAD_CODE, "bad_code", origin, accountId);
       }
     }
     store.clearFailures(loginSubject);
     store.clearFailures(accountSubject);
-    return issueToken(account, request);
+    UserPlexAccount user = issueToken(account, request);
+    SecurityEvents.emit(
+        "sign_in",
+        SecurityEvents.Outcome.SUCCESS,
+        account.totpSecret().isPresent() ? "password_and_code" : "password",
+        origin,
+        accountId);
+    return user;
   }
 
   private void settleQuietly(String subject) {
@@ -220,15 +241,26 @@ public final class SignInService {
 
   /**
    * Records a failure of the login string and refuses: locked when this failure reached the
-   * lockout, as the login string's count alone decides the answer.
+   * lockout, as the login string's count alone decides the answer. The security event tells the
+   * whole reason ({@code logReason}), which the answer does not.
    */
-  private SignInRefused failed(String loginSubject, SignInRefused.Reason reason) {
+  private SignInRefused failed(
+      String loginSubject,
+      SignInRefused.Reason reason,
+      String logReason,
+      SecurityEvents.Origin origin,
+      OptionalLong accountId) {
     Instant now = clock.instant();
     FailureCount count =
         store.recordFailure(loginSubject, now.toEpochMilli(), Lockout.WINDOW.toMillis());
-    return Lockout.remaining(count, now)
-        .map(SignInRefused::new)
-        .orElseGet(() -> new SignInRefused(reason));
+    SecurityEvents.emit("sign_in", SecurityEvents.Outcome.FAILURE, logReason, origin, accountId);
+    Optional<Duration> locked = Lockout.remaining(count, now);
+    if (locked.isEmpty()) {
+      return new SignInRefused(reason);
+    }
+    SecurityEvents.emit(
+        "lockout", SecurityEvents.Outcome.REFUSED, "too_many_failures", origin, accountId);
+    return new SignInRefused(locked.get());
   }
 
   /**

@@ -67,6 +67,7 @@ public final class SourceService {
         () -> {
           try {
             store.insertSource(row, clock.millis());
+            SecurityEvents.sourceChanged("source_added");
             return true;
           } catch (DuplicateKeyException e) {
             return false;
@@ -92,9 +93,14 @@ public final class SourceService {
    * @throws StoreUnavailable when the database cannot be written
    */
   public boolean removeSource(String id) {
-    return SourceId.parse(id)
-        .map(sourceId -> StoreUnavailable.guard(() -> store.deleteSource(sourceId.value())))
-        .orElse(false);
+    boolean removed =
+        SourceId.parse(id)
+            .map(sourceId -> StoreUnavailable.guard(() -> store.deleteSource(sourceId.value())))
+            .orElse(false);
+    if (removed) {
+      SecurityEvents.sourceChanged("source_removed");
+    }
+    return removed;
   }
 
   private static void requireText(String value, String what) {

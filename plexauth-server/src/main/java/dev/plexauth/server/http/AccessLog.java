@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request: method, path with query, status and milliseconds. Values of query
- * parameters that may hold a secret ({@code X-Plex-Token} and anything named like a token,
+ * One line per request: client address, method, path with query, status and milliseconds. Values of
+ * query parameters that may hold a secret ({@code X-Plex-Token} and anything named like a token,
  * password, code, key or secret, also when the name is percent-encoded) are replaced by {@code
  * ***}; control characters are escaped so a request cannot forge log lines. Bodies and headers are
  * never logged.
@@ -34,7 +34,8 @@ final class AccessLog {
     String query = ctx.req().getQueryString();
     String target = ctx.req().getRequestURI() + (query == null ? "" : "?" + maskQuery(query));
     LOG.info(
-        "{} {} {} {}ms",
+        "{} {} {} {} {}ms",
+        safe(PlexRequest.clientAddress(ctx)),
         safe(ctx.req().getMethod()),
         safe(target),
         ctx.statusCode(),

@@ -28,6 +28,17 @@ final class PlexRequest {
     return new PlexRequest(ctx, FormDecoder.decode(ctx.req().getQueryString(), "the query string"));
   }
 
+  /**
+   * The address a request came from, as the sign-in limit, the access log and the security events
+   * see it: the socket's peer.
+   *
+   * @param ctx the request
+   * @return the client address
+   */
+  static String clientAddress(Context ctx) {
+    return ctx.req().getRemoteAddr();
+  }
+
   /** The token from {@code X-Plex-Token}, header first, then query; empty when missing. */
   String token() {
     return plexValue("X-Plex-Token", Integer.MAX_VALUE).orElse("");

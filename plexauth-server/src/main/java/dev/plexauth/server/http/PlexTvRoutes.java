@@ -4,6 +4,7 @@ import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
+import dev.plexauth.server.auth.SecurityEvents;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInRefused;
 import dev.plexauth.server.auth.SignInRequest;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The plex.tv role: token details and sign-in. */
 final class PlexTvRoutes {
@@ -52,8 +54,15 @@ final class PlexTvRoutes {
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
   void signIn(Context ctx) {
-    Optional<Duration> wait = rateLimiter.tryAcquire(ctx.req().getRemoteAddr());
+    String address = PlexRequest.clientAddress(ctx);
+    Optional<Duration> wait = rateLimiter.tryAcquire(address);
     if (wait.isPresent()) {
+      SecurityEvents.emit(
+          "rate_limit",
+          SecurityEvents.Outcome.REFUSED,
+          "per_address_limit",
+          new SecurityEvents.Origin(address, ctx.header("X-Plex-Client-Identifier")),
+          OptionalLong.empty());
       throw ApiError.retryLater(
           PlexErrorCode.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
     }
@@ -86,7 +95,8 @@ final class PlexTvRoutes {
             request.identityValue("X-Plex-Product"),
             request.identityValue("X-Plex-Version"),
             request.identityValue("X-Plex-Platform"),
-            request.identityValue("X-Plex-Device"));
+            request.identityValue("X-Plex-Device"),
+            address);
     UserPlexAccount user;
     try {
       user = signIn.signIn(attempt);

@@ -5,10 +5,12 @@ import dev.plexauth.sdk.models.Device;
 import dev.plexauth.server.auth.AccessDenied;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
+import dev.plexauth.server.auth.SecurityEvents;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.SourceId;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The Plex Media Server role: transient tokens and source connection information. */
 final class PmsRoutes {
@@ -58,6 +60,13 @@ final class PmsRoutes {
               .connectionInformation(principal, sourceId)
               .orElseThrow(() -> ApiError.of(404, PlexErrorCode.NOT_FOUND, "Source not found"));
     } catch (AccessDenied denied) {
+      SecurityEvents.emit(
+          "access_denied",
+          SecurityEvents.Outcome.REFUSED,
+          "source_information_needs_admin",
+          new SecurityEvents.Origin(
+              PlexRequest.clientAddress(ctx), ctx.header("X-Plex-Client-Identifier")),
+          OptionalLong.of(principal.accountId()));
       throw ApiError.of(403, PlexErrorCode.FORBIDDEN, denied.getMessage());
     }
     Responses.ok(ctx, 200, MediaContainer.resources(device), MediaContainer.XML_ROOT);
