@@ -7,7 +7,7 @@ import java.util.Optional;
  * (the only time the secret is shown).
  *
  * <pre>{@code
- * CreatedAccount bob = admin.addAccount(NewAccount.of("bob", "bob@example.com", "pw").withTotp());
+ * CreatedAccount bob = admin.addAccount(NewAccount.of("bob", "bob@example.com", "bob-test-Pa55").withTotp());
  * String secret = bob.totpSecret().orElseThrow(); // put it in an authenticator app
  * }</pre>
  *

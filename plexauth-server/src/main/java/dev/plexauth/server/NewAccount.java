@@ -7,14 +7,16 @@ import java.util.Objects;
  * #withTotp()}.
  *
  * <pre>{@code
- * CreatedAccount owner = server.addAccount(NewAccount.of("admin", "admin@example.com", "pw").asAdmin());
- * CreatedAccount bob = server.addAccount(NewAccount.of("bob", "bob@example.com", "pw").withTotp());
+ * CreatedAccount owner = server.addAccount(NewAccount.of("admin", "admin@example.com", "admin-test-Pa55").asAdmin());
+ * CreatedAccount bob = server.addAccount(NewAccount.of("bob", "bob@example.com", "bob-test-Pa55").withTotp());
  * String code = Totp.code(bob.totpSecret().orElseThrow(), Instant.now());
  * }</pre>
  *
- * @param username the username: 1 to 64 characters, no {@code @}, no spaces
+ * @param username the username: 1 to 64 characters (after NFKC), no {@code @}, no spaces, one
+ *     script
  * @param email the email address (sign-in accepts either, ignoring case)
- * @param password the password (stored as an Argon2id hash only)
+ * @param password the password (stored as an Argon2id hash only): at least 8 characters, not a
+ *     common password
  * @param admin whether the account is an admin: its tokens may read source information
  * @param twoFactor whether sign-in needs a TOTP code
  * @param totpSecret the base32 TOTP secret to use; empty to generate one

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * try (PlexAuthAdmin admin = PlexAuthAdmin.open(Path.of("/var/lib/plexauth"))) {
- *   admin.addAccount(NewAccount.of("alice", "alice@example.com", "s3cret"));
+ *   admin.addAccount(NewAccount.of("alice", "alice@example.com", "alice-test-Pa55"));
  *   admin.addSource(new Source("server://abc", "Den", "abc", List.of()));
  *   admin.listAccounts().forEach(System.out::println);
  * }
@@ -100,7 +100,7 @@ public final class PlexAuthAdmin implements AutoCloseable {
    * try (PlexAuthAdmin admin = PlexAuthAdmin.open(
    *     "jdbc:postgresql://db.internal:5432/plexauth?user=plexauth",
    *     Map.of("PLEXAUTH_DB_PASSWORD", password))) {
-   *   admin.addAccount(NewAccount.of("alice", "alice@example.com", "s3cret"));
+   *   admin.addAccount(NewAccount.of("alice", "alice@example.com", "alice-test-Pa55"));
    * }
    * }</pre>
    *

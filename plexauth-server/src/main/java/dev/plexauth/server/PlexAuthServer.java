@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (PlexAuthServer server =
  *     PlexAuthServer.builder().dataDir(tempDir).port(0).createOwnerOnFirstStart(false).build().start()) {
- *   server.addAccount(NewAccount.of("alice", "alice@example.com", "s3cret").asAdmin());
+ *   server.addAccount(NewAccount.of("alice", "alice@example.com", "alice-test-Pa55").asAdmin());
  *   server.addSource(new Source("server://abc", "Den", "abc", List.of()));
  *   PlexAPI plex = PlexAPI.builder()
  *       .serverURL(server.url())
