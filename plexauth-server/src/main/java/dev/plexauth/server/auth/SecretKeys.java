@@ -127,12 +127,18 @@ public final class SecretKeys {
   }
 
   private static void create(Path file) throws IOException {
-    Path temp =
-        Files.createTempFile(
-            file.getParent(),
-            ".secret",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path temp;
+    try {
+      temp =
+          Files.createTempFile(
+              file.getParent(),
+              ".secret",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      // no POSIX permissions on this file system: the directory's own protection applies
+      temp = Files.createTempFile(file.getParent(), ".secret", ".tmp");
+    }
     try {
       byte[] key = SecretBox.newKey();
       Files.writeString(
