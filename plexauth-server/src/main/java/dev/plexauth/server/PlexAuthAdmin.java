@@ -2,6 +2,7 @@ package dev.plexauth.server;
 
 import dev.plexauth.server.auth.AccountService;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.SigningKeys;
 import dev.plexauth.server.auth.SourceService;
 import dev.plexauth.server.auth.StoreUnavailable;
 import dev.plexauth.server.auth.Totp;
@@ -39,12 +40,14 @@ public final class PlexAuthAdmin implements AutoCloseable {
   private final boolean ownsStore;
   private final AccountService accounts;
   private final SourceService sources;
+  private final SigningKeys signingKeys;
 
   PlexAuthAdmin(Storage storage, boolean ownsStore, PasswordHasher hasher, Clock clock) {
     this.store = storage.store();
     this.ownsStore = ownsStore;
     this.accounts = new AccountService(store, hasher, clock, storage.secrets());
     this.sources = new SourceService(store, clock);
+    this.signingKeys = new SigningKeys(store, storage.secrets(), clock);
   }
 
   /**
@@ -268,6 +271,31 @@ public final class PlexAuthAdmin implements AutoCloseable {
    */
   public boolean removeSource(String id) {
     return available(() -> sources.removeSource(id));
+  }
+
+  /**
+   * Makes a new JWT signing key, the one new Plex JWTs are signed with from now on (within {@code
+   * 30} seconds on every running instance). The previous keys are retired: {@code GET
+   * /api/v2/auth/keys} publishes them, and the JWTs they signed keep working, until those have
+   * expired (7 days); then they are deleted. The private key is stored sealed with the server's
+   * secret key.
+   *
+   * <pre>{@code
+   * try (PlexAuthAdmin admin = PlexAuthAdmin.open(dataDir)) {
+   *   String kid = admin.rotateSigningKey();
+   * }
+   * }</pre>
+   *
+   * @return the new key's kid (its RFC 7638 thumbprint)
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public String rotateSigningKey() {
+    return available(signingKeys::rotate);
+  }
+
+  /** The signing keys: the server shares them, so a rotation through it takes effect at once. */
+  SigningKeys signingKeys() {
+    return signingKeys;
   }
 
   /** Whether any account exists. */

@@ -1,9 +1,11 @@
 package dev.plexauth.server;
 
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.DeviceKeyService;
 import dev.plexauth.server.auth.PasswordHasher;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
+import dev.plexauth.server.auth.SigningKeys;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.TokenLifetime;
 import dev.plexauth.server.auth.TransientTokens;
@@ -57,6 +59,9 @@ public final class PlexAuthServer implements AutoCloseable {
   /** Sign-in attempts allowed per client address and minute, by default. */
   public static final int DEFAULT_SIGN_IN_RATE_LIMIT = 30;
 
+  /** Nonces ({@code GET /api/v2/auth/nonce}) allowed per client identifier and minute. */
+  public static final int NONCE_RATE_LIMIT = 10;
+
   private final Builder config;
   private Store store;
   private PasswordHasher hasher;
@@ -103,18 +108,21 @@ public final class PlexAuthServer implements AutoCloseable {
       if (config.createOwnerOnFirstStart) {
         OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
+      SigningKeys signingKeys = admin.signingKeys();
+      signingKeys.ensureOne();
+      TokenLifetime lifetime =
+          new TokenLifetime(config.tokenIdleTimeout, Optional.ofNullable(config.tokenMaxAge));
       Authenticator authenticator =
           new Authenticator(
-              store,
-              new TransientTokens(config.clock),
-              new TokenLifetime(config.tokenIdleTimeout, Optional.ofNullable(config.tokenMaxAge)),
-              config.clock);
+              store, new TransientTokens(config.clock), lifetime, config.clock, signingKeys);
       app =
           HttpApi.create(
               authenticator,
               new SignInService(store, hasher, config.clock, storage.secrets()),
               new SignInRateLimiter(config.signInRateLimit, config.clock),
               new SourceAccess(store, authenticator),
+              new DeviceKeyService(store, signingKeys, lifetime, config.clock),
+              new SignInRateLimiter(NONCE_RATE_LIMIT, config.clock),
               config.host,
               config.port);
       app.start();
@@ -214,6 +222,15 @@ public final class PlexAuthServer implements AutoCloseable {
    */
   public boolean turnOffTotp(String login) {
     return admin().turnOffTotp(login);
+  }
+
+  /**
+   * Makes a new JWT signing key (see {@link PlexAuthAdmin#rotateSigningKey}).
+   *
+   * @return the new key's kid
+   */
+  public String rotateSigningKey() {
+    return admin().rotateSigningKey();
   }
 
   /**

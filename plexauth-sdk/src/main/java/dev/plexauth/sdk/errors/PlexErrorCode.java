@@ -50,5 +50,24 @@ public final class PlexErrorCode {
   /** 429 (plex.tv also sends 401): too many failed sign-ins; wait for {@code Retry-After}. */
   public static final int TOO_MANY_FAILURES = 1031;
 
+  /**
+   * 498: the Plex JWT has expired; refresh it (trade a new nonce for a new one). Plex documents the
+   * status, not a code; this one is plexauth's.
+   */
+  public static final int TOKEN_EXPIRED = 1098;
+
+  /**
+   * 422: the device JWT does not verify: bad signature, unknown key, used or expired nonce, wrong
+   * audience or issuer, or a lifetime over five minutes. Plex documents the status, not a code;
+   * this one is plexauth's.
+   */
+  public static final int JWT_NOT_VERIFIED = 1099;
+
+  /**
+   * 422: the device key's thumbprint is registered by another device. Plex documents the status,
+   * not a code; this one is plexauth's.
+   */
+  public static final int THUMBPRINT_TAKEN = 1100;
+
   private PlexErrorCode() {}
 }

@@ -1,8 +1,11 @@
 package dev.plexauth.server.auth;
 
+import dev.plexauth.server.store.DeviceKeyWithToken;
 import dev.plexauth.server.store.Store;
 import dev.plexauth.server.store.StoreException;
 import dev.plexauth.server.store.TokenWithAccount;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>An account token ends when it has gone unused for the {@link TokenLifetime}'s idle timeout or
  * has reached its maximum age; its transient descendants end with it. The lookup stays one indexed
  * query; a use is written back at most once an hour per token.
+ *
+ * <p>A Plex JWT is accepted on both roles: its signature and expiry are checked against the
+ * server's published keys (an expired one throws {@link TokenExpired}, answered 498), then one
+ * indexed query finds its device key with the device's account token and account. It acts as that
+ * account token: when the device signs out or is removed, or its account is, the JWT stops working
+ * at once on every instance.
  */
 public final class Authenticator {
 
@@ -32,6 +41,7 @@ public final class Authenticator {
   private final TransientTokens transients;
   private final TokenLifetime lifetime;
   private final Clock clock;
+  private final PlexJwts jwts;
 
   /**
    * Creates the authenticator.
@@ -40,13 +50,19 @@ public final class Authenticator {
    * @param transients where transient tokens live
    * @param lifetime how long account tokens live
    * @param clock the clock that decides it
+   * @param signingKeys the keys Plex JWTs are verified with
    */
   public Authenticator(
-      Store store, TransientTokens transients, TokenLifetime lifetime, Clock clock) {
+      Store store,
+      TransientTokens transients,
+      TokenLifetime lifetime,
+      Clock clock,
+      SigningKeys signingKeys) {
     this.store = store;
     this.transients = transients;
     this.lifetime = lifetime;
     this.clock = clock;
+    this.jwts = new PlexJwts(signingKeys, clock);
   }
 
   /**
@@ -55,13 +71,14 @@ public final class Authenticator {
    * @param token the {@code X-Plex-Token} value, possibly empty
    * @return the principal, or empty when the token is missing, unknown, expired, revoked or
    *     transient
+   * @throws TokenExpired when the token is a Plex JWT whose lifetime is over
    * @throws StoreUnavailable when the database cannot be read
    */
   public Optional<Principal> authenticatePlexTv(String token) {
     if (!isCandidate(token) || Tokens.isTransient(token)) {
       return Optional.empty();
     }
-    return accountToken(token);
+    return PlexJwts.looksLikeJwt(token) ? plexJwt(token) : accountToken(token);
   }
 
   /**
@@ -69,14 +86,21 @@ public final class Authenticator {
    *
    * @param token the {@code X-Plex-Token} value, possibly empty
    * @return the principal, or empty when the token is missing, unknown, expired or revoked
+   * @throws TokenExpired when the token is a Plex JWT whose lifetime is over
    * @throws StoreUnavailable when the database cannot be read
    */
   public Optional<Principal> authenticatePms(String token) {
     if (!isCandidate(token)) {
       return Optional.empty();
     }
+    if (PlexJwts.looksLikeJwt(token)) {
+      return plexJwt(token);
+    }
     if (!Tokens.isTransient(token)) {
       return accountToken(token);
+    }
+    if (token.length() > Tokens.MAX_LENGTH) {
+      return Optional.empty();
     }
     Optional<TransientTokens.Grant> grant = transients.find(token);
     if (grant.isEmpty()) {
@@ -127,8 +151,36 @@ public final class Authenticator {
   }
 
   private Optional<Principal> accountToken(String token) {
+    if (token.length() > Tokens.MAX_LENGTH) {
+      return Optional.empty();
+    }
     return current(Tokens.sha256Hex(token))
         .map(found -> new Principal(token, found.account(), found.token()));
+  }
+
+  /**
+   * A Plex JWT: verified, then its device key, the device's account token and account in one
+   * indexed query. The device key must be the very registration the JWT was issued for: registering
+   * again, even the same key after a sign-out, ends the JWTs issued before.
+   */
+  private Optional<Principal> plexJwt(String token) {
+    Optional<PlexJwts.Verified> verified = jwts.verify(token);
+    if (verified.isEmpty()) {
+      return Optional.empty();
+    }
+    PlexJwts.Verified jwt = verified.get();
+    Optional<DeviceKeyWithToken> device =
+        StoreUnavailable.guard(() -> store.findDeviceKey(jwt.thumbprint()));
+    if (device.isEmpty()
+        || device.get().key().accountId() != jwt.accountId()
+        || !jwt.audience().contains(device.get().key().clientIdentifier())
+        || !MessageDigest.isEqual(
+            jwt.registration().getBytes(StandardCharsets.UTF_8),
+            device.get().key().registration().getBytes(StandardCharsets.UTF_8))) {
+      return Optional.empty();
+    }
+    return current(device.get().token().token().tokenHash())
+        .map(found -> new Principal(token, found.account(), found.token(), jwt.expiresAt()));
   }
 
   /**
@@ -161,6 +213,8 @@ public final class Authenticator {
   }
 
   private static boolean isCandidate(String token) {
-    return token != null && !token.isEmpty() && token.length() <= Tokens.MAX_LENGTH;
+    return token != null
+        && !token.isEmpty()
+        && token.length() <= Math.max(Tokens.MAX_LENGTH, PlexJwts.MAX_LENGTH);
   }
 }

@@ -22,7 +22,7 @@ public final class Principal {
   /** Null unless the token is a source's {@code accessToken} (or made from one). */
   private final SourceId source;
 
-  /** Null for an account token. */
+  /** When the presented token expires: null for an account token. */
   private final Instant transientExpiresAt;
 
   /**
@@ -56,6 +56,24 @@ public final class Principal {
     this.admin = grant.admin();
     this.source = grant.source().orElse(null);
     this.transientExpiresAt = grant.expiresAt();
+  }
+
+  /**
+   * The holder of a Plex JWT: the account of the device it is bound to, acting as that device's
+   * account token until the JWT expires.
+   *
+   * @param token the JWT as presented
+   * @param account the account
+   * @param deviceToken the account token of the JWT's device
+   * @param expiresAt when the JWT expires; transient tokens made from it end no later
+   */
+  Principal(String token, AccountRow account, TokenRow deviceToken, Instant expiresAt) {
+    this.token = token;
+    this.account = account;
+    this.rootToken = deviceToken;
+    this.admin = account.admin();
+    this.source = null;
+    this.transientExpiresAt = expiresAt;
   }
 
   /**
@@ -93,7 +111,12 @@ public final class Principal {
     return rootToken.tokenHash();
   }
 
-  /** When the presented transient token expires; empty for an account token. */
+  /** The client identifier the presented token (or its root) was issued to. */
+  String clientIdentifier() {
+    return rootToken.clientIdentifier();
+  }
+
+  /** When the presented transient token or Plex JWT expires; empty for an account token. */
   Optional<Instant> transientExpiresAt() {
     return Optional.ofNullable(transientExpiresAt);
   }

@@ -84,6 +84,17 @@ public final class SecretBox {
   }
 
   /**
+   * The associated data for a value that belongs to a row with a text key.
+   *
+   * @param kind what the value is, e.g. {@code "signing-key"}
+   * @param id the key of its row
+   * @return the bytes to pass to {@link #seal} and {@link #open}
+   */
+  public static byte[] associated(String kind, String id) {
+    return ("plexauth:" + kind + ":" + id).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
    * Whether a stored value is sealed (rather than an old plain-text value).
    *
    * @param stored the value as stored

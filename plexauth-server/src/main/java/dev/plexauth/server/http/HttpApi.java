@@ -2,10 +2,13 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.DeviceKeyService;
+import dev.plexauth.server.auth.SecurityEvents;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.StoreUnavailable;
+import dev.plexauth.server.auth.TokenExpired;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,6 +16,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * GET      /security/resources?source=server://…       source connection information
  * GET      /api/v2/user                                 token details
  * POST     /api/v2/users/signin                         sign-in (form body)
+ * POST     /api/v2/auth/jwk                             register a device key (JSON body)
+ * GET      /api/v2/auth/nonce                           a single-use nonce
+ * POST     /api/v2/auth/token                           device JWT in, Plex JWT out (JSON)
+ * GET      /api/v2/auth/keys                            the server's public signing keys
  * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *
@@ -46,6 +54,8 @@ public final class HttpApi {
    * @param signIn the sign-in service
    * @param rateLimiter the per-address sign-in limit
    * @param sources the connection information of sources
+   * @param devices JWT device authentication
+   * @param nonceLimiter the per-client limit on nonces
    * @param host the address to bind
    * @param port the port to bind, 0 for any free port
    * @return the app; call {@code start()} on it
@@ -55,10 +65,13 @@ public final class HttpApi {
       SignInService signIn,
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
+      DeviceKeyService devices,
+      SignInRateLimiter nonceLimiter,
       String host,
       int port) {
     PmsRoutes pms = new PmsRoutes(authenticator, sources);
     PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
+    DeviceAuthRoutes deviceAuth = new DeviceAuthRoutes(authenticator, devices, nonceLimiter);
 
     Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
     route(routes, HandlerType.GET, "/security/token", pms::transientToken);
@@ -66,6 +79,10 @@ public final class HttpApi {
     route(routes, HandlerType.GET, "/security/resources", pms::resources);
     route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
     route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+    route(routes, HandlerType.POST, "/api/v2/auth/jwk", deviceAuth::registerKey);
+    route(routes, HandlerType.GET, "/api/v2/auth/nonce", deviceAuth::nonce);
+    route(routes, HandlerType.POST, "/api/v2/auth/token", deviceAuth::token);
+    route(routes, HandlerType.GET, "/api/v2/auth/keys", deviceAuth::keys);
     route(routes, HandlerType.GET, "/openapi.yaml", OpenApiDocument::serve);
 
     return Javalin.create(
@@ -95,6 +112,19 @@ public final class HttpApi {
               (error, ctx) ->
                   Responses.error(
                       ctx, ApiError.of(error.getStatus(), codeFor(error), message(error))));
+          config.routes.exception(
+              TokenExpired.class,
+              (error, ctx) -> {
+                SecurityEvents.emit(
+                    "token_refused",
+                    SecurityEvents.Outcome.REFUSED,
+                    "jwt_expired",
+                    new SecurityEvents.Origin(
+                        PlexRequest.clientAddress(ctx), ctx.header("X-Plex-Client-Identifier")),
+                    OptionalLong.empty());
+                Responses.error(
+                    ctx, ApiError.of(498, PlexErrorCode.TOKEN_EXPIRED, "Token expired"));
+              });
           config.routes.exception(
               StoreUnavailable.class,
               (error, ctx) -> {

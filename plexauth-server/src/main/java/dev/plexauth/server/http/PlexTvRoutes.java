@@ -205,7 +205,7 @@ final class PlexTvRoutes {
    *
    * @param declared the declared length, or -1 when unknown (chunked)
    */
-  private static void drain(InputStream in, long declared) {
+  static void drain(InputStream in, long declared) {
     if (declared > MAX_DRAIN_BYTES) {
       return;
     }

@@ -67,6 +67,19 @@ final class Responses {
     }
   }
 
+  /**
+   * Writes a JSON body whatever the {@code Accept} header says: the JWT device routes speak JSON
+   * only, as plex.tv's do.
+   *
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param value the body
+   */
+  static void json(Context ctx, int status, Object value) {
+    ctx.status(status);
+    send(ctx, JSON, toJson(WRITER, value));
+  }
+
   private static void sendXml(Context ctx, JsonNode body, String xmlRoot) {
     JsonNode content = body.has(xmlRoot) && body.size() == 1 ? body.get(xmlRoot) : body;
     send(ctx, XML, XmlWriter.write(xmlRoot, content).getBytes(StandardCharsets.UTF_8));

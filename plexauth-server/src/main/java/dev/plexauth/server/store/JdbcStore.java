@@ -61,12 +61,14 @@ public final class JdbcStore implements Store {
   private final Jdbi jdbi;
   private final TokenLookup tokenLookup;
   private final SourceQueries sources;
+  private final JwtQueries jwts;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.tokenLookup = new TokenLookup(dataSource);
     this.sources = new SourceQueries(jdbi);
+    this.jwts = new JwtQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -504,6 +506,43 @@ public final class JdbcStore implements Store {
   @Override
   public boolean deleteSource(String id) {
     return sources.delete(id);
+  }
+
+  @Override
+  public List<SigningKeyRow> listSigningKeys(long retiredSinceMillis) {
+    return jwts.signingKeys(retiredSinceMillis);
+  }
+
+  @Override
+  public void addSigningKey(
+      SigningKeyRow key, boolean retireOthers, long forgetRetiredBeforeMillis) {
+    jwts.addSigningKey(key, retireOthers, forgetRetiredBeforeMillis);
+  }
+
+  @Override
+  public boolean saveDeviceKey(DeviceKeyRow key) {
+    return jwts.saveDeviceKey(key);
+  }
+
+  @Override
+  public Optional<DeviceKeyWithToken> findDeviceKey(String thumbprint) {
+    return jwts.findDeviceKey(thumbprint);
+  }
+
+  @Override
+  public boolean deleteDeviceKey(long accountId, String clientIdentifier) {
+    return jwts.deleteDeviceKey(accountId, clientIdentifier);
+  }
+
+  @Override
+  public void addNonce(
+      String nonce, String clientIdentifier, long expiresAtMillis, long nowMillis) {
+    jwts.addNonce(nonce, clientIdentifier, expiresAtMillis, nowMillis);
+  }
+
+  @Override
+  public boolean redeemNonce(String nonce, String clientIdentifier, long nowMillis) {
+    return jwts.redeemNonce(nonce, clientIdentifier, nowMillis);
   }
 
   @Override

@@ -243,6 +243,71 @@ public interface Store extends AutoCloseable {
   boolean deleteSource(String id);
 
   /** Releases the connection pool. */
+  /**
+   * The server's signing keys that may still have valid Plex JWTs: the current ones and those
+   * retired since a moment.
+   *
+   * @param retiredSinceMillis keys retired before this are left out
+   * @return the keys: those not retired first, newest first (the first is the current key)
+   */
+  List<SigningKeyRow> listSigningKeys(long retiredSinceMillis);
+
+  /**
+   * Adds a signing key, which becomes the current one.
+   *
+   * @param key the key
+   * @param retireOthers whether every other key not yet retired is retired now (a rotation)
+   * @param forgetRetiredBeforeMillis keys retired before this are deleted
+   * @throws DuplicateKeyException when the kid exists
+   */
+  void addSigningKey(SigningKeyRow key, boolean retireOthers, long forgetRetiredBeforeMillis);
+
+  /**
+   * Registers a device's key, replacing the device's earlier key.
+   *
+   * @param key the key
+   * @return false when the device (account and client identifier) has no account token
+   * @throws DuplicateKeyException when another device has registered the same key
+   */
+  boolean saveDeviceKey(DeviceKeyRow key);
+
+  /**
+   * A device key by its thumbprint, with the device's account token and account, in one query.
+   *
+   * @param thumbprint the key's RFC 7638 thumbprint
+   * @return the key, token and account; empty when the key or the device's token is gone
+   */
+  Optional<DeviceKeyWithToken> findDeviceKey(String thumbprint);
+
+  /**
+   * Removes a device's key, which ends its Plex JWTs.
+   *
+   * @param accountId the account
+   * @param clientIdentifier the device
+   * @return whether a key was removed
+   */
+  boolean deleteDeviceKey(long accountId, String clientIdentifier);
+
+  /**
+   * Stores a new nonce and deletes the expired ones.
+   *
+   * @param nonce the nonce
+   * @param clientIdentifier the client it was issued to
+   * @param expiresAtMillis when it expires
+   * @param nowMillis now, for the purge
+   */
+  void addNonce(String nonce, String clientIdentifier, long expiresAtMillis, long nowMillis);
+
+  /**
+   * Redeems a nonce: deletes it if it was issued to the client and has not expired.
+   *
+   * @param nonce the nonce
+   * @param clientIdentifier the client redeeming it
+   * @param nowMillis now
+   * @return whether it was there to redeem (false when unknown, used, expired or another's)
+   */
+  boolean redeemNonce(String nonce, String clientIdentifier, long nowMillis);
+
   @Override
   void close();
 }
