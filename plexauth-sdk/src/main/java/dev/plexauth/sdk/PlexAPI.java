@@ -45,6 +45,7 @@ public final class PlexAPI {
   private final Builder settings;
   private final Transport transport;
   private final Authentication authentication;
+  private final OperationRunner runner;
 
   private PlexAPI(Builder builder) {
     this.settings = builder.copy();
@@ -65,7 +66,8 @@ public final class PlexAPI {
             settings.requestTimeout,
             transport,
             settings.retryTiming);
-    this.authentication = new Authentication(new OperationRunner(config));
+    this.runner = new OperationRunner(config);
+    this.authentication = new Authentication(runner);
   }
 
   /** The builder's transport; else the default one of the client copied from, if still fitting. */
@@ -126,6 +128,11 @@ public final class PlexAPI {
    */
   public Authentication authentication() {
     return authentication;
+  }
+
+  /** The runner of this client's calls, for the logins beside {@link Authentication}. */
+  OperationRunner runner() {
+    return runner;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.plexauth.sdk.errors.PlexError;
 import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.errors.SDKError;
 import dev.plexauth.sdk.errors.ServerErrorException;
+import dev.plexauth.sdk.errors.TokenExpiredException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,9 @@ final class ErrorMapper {
     }
     if (status == 404) {
       return new NotFoundException(details);
+    }
+    if (status == 498) {
+      return new TokenExpiredException(details);
     }
     if (status == 429) {
       return new RateLimitedException(

@@ -44,6 +44,7 @@ public final class Operation<T> {
   private final Decoders.Decoder<T> decoder;
   private final Function<ErrorDetails, SDKError> badRequest;
   private final Function<ErrorDetails, SDKError> unauthorized;
+  private final boolean sendsToken;
 
   private Operation(Builder<T> builder) {
     this.id = builder.id;
@@ -57,6 +58,7 @@ public final class Operation<T> {
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
     this.badRequest = Objects.requireNonNull(builder.badRequest, "badRequest == null");
     this.unauthorized = Objects.requireNonNull(builder.unauthorized, "unauthorized == null");
+    this.sendsToken = builder.sendsToken && builder.signInIdentity == null;
   }
 
   /**
@@ -106,9 +108,12 @@ public final class Operation<T> {
     return query;
   }
 
-  /** Whether it sends {@code X-Plex-Token}: every operation but the sign-in. */
+  /**
+   * Whether it sends the client's {@code X-Plex-Token}: every operation but the sign-in and those
+   * of JWT device authentication that need none.
+   */
   boolean sendsToken() {
-    return !signIn();
+    return sendsToken;
   }
 
   /**
@@ -170,6 +175,7 @@ public final class Operation<T> {
     private Decoders.Decoder<T> decoder;
     private Function<ErrorDetails, SDKError> badRequest;
     private Function<ErrorDetails, SDKError> unauthorized;
+    private boolean sendsToken = true;
 
     private Builder(String id, String method, Server server, String path) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -199,6 +205,29 @@ public final class Operation<T> {
     public Builder<T> form(byte[] form) {
       this.contentType = "application/x-www-form-urlencoded";
       this.body = form.clone();
+      return this;
+    }
+
+    /**
+     * Sends a JSON body.
+     *
+     * @param json the UTF-8 JSON bytes
+     * @return this builder
+     */
+    public Builder<T> json(byte[] json) {
+      this.contentType = "application/json";
+      this.body = json.clone();
+      return this;
+    }
+
+    /**
+     * Sends no {@code X-Plex-Token} from the client: the operation needs none, or gets its token
+     * from the call's headers.
+     *
+     * @return this builder
+     */
+    public Builder<T> withoutClientToken() {
+      this.sendsToken = false;
       return this;
     }
 

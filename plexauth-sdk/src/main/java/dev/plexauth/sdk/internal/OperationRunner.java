@@ -1,5 +1,6 @@
 package dev.plexauth.sdk.internal;
 
+import dev.plexauth.sdk.RefreshableToken;
 import dev.plexauth.sdk.RequestOptions;
 import dev.plexauth.sdk.RetryConfig;
 import dev.plexauth.sdk.TransportRequest;
@@ -44,7 +45,9 @@ public final class OperationRunner {
       TransportRequest request,
       RetryConfig retry,
       List<String> retryCodes,
-      long startNanos) {}
+      long startNanos,
+      String token,
+      boolean refreshed) {}
 
   /** What one attempt produced: an answer or a transport failure. */
   private record Outcome(TransportResponse response, IOException failure) {}
@@ -59,15 +62,39 @@ public final class OperationRunner {
    * @throws PlexException when the call fails
    */
   public <T> T call(Operation<T> operation, RequestOptions options) {
-    Call<T> call = prepare(operation, options);
+    Call<T> call = prepare(operation, options, false);
     for (int attempt = 0; ; attempt++) {
       Outcome outcome = sendOnce(call, attempt);
+      if (expired(call, outcome)) {
+        refresh(call);
+        call = prepare(operation, options, true);
+        attempt = -1;
+        continue;
+      }
       Duration delay = retryDelay(call, outcome, attempt);
       if (delay == null) {
         return finish(call, outcome);
       }
       sleep(call, delay);
     }
+  }
+
+  /**
+   * Whether the answer is a 498 that a refreshable token may cure: the token sent came from a
+   * {@link RefreshableToken} and this call has not refreshed it yet. One refresh per call, so a
+   * server that keeps answering 498 never makes a loop.
+   */
+  private boolean expired(Call<?> call, Outcome outcome) {
+    return outcome.response() != null
+        && outcome.response().statusCode() == 498
+        && !call.refreshed()
+        && call.token() != null
+        && config.accessToken() instanceof RefreshableToken;
+  }
+
+  private void refresh(Call<?> call) {
+    HttpLog.retrying(call.operation().id(), "HTTP 498, token refreshed", Duration.ZERO);
+    ((RefreshableToken) config.accessToken()).refresh(call.token());
   }
 
   /**
@@ -80,7 +107,7 @@ public final class OperationRunner {
    *     itself
    */
   public <T> CompletableFuture<T> callAsync(Operation<T> operation, RequestOptions options) {
-    Call<T> call = prepare(operation, options);
+    Call<T> call = prepare(operation, options, false);
     CompletableFuture<T> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<TransportResponse>> inFlight = new AtomicReference<>();
     result.whenComplete(
@@ -90,7 +117,7 @@ public final class OperationRunner {
             pending.cancel(true);
           }
         });
-    attemptAsync(call, 0, result, inFlight);
+    attemptAsync(call, 0, result, inFlight, options);
     return result;
   }
 
@@ -98,7 +125,8 @@ public final class OperationRunner {
       Call<T> call,
       int attempt,
       CompletableFuture<T> result,
-      AtomicReference<CompletableFuture<TransportResponse>> inFlight) {
+      AtomicReference<CompletableFuture<TransportResponse>> inFlight,
+      RequestOptions options) {
     if (result.isDone()) {
       return;
     }
@@ -128,12 +156,18 @@ public final class OperationRunner {
             outcome = new Outcome(null, io);
           }
           try {
+            if (expired(call, outcome)) {
+              refresh(call);
+              attemptAsync(prepare(call.operation(), options, true), 0, result, inFlight, options);
+              return;
+            }
             Duration delay = retryDelay(call, outcome, attempt);
             if (delay != null) {
               config
                   .timing()
                   .sleeper()
-                  .schedule(delay, () -> attemptAsync(call, attempt + 1, result, inFlight));
+                  .schedule(
+                      delay, () -> attemptAsync(call, attempt + 1, result, inFlight, options));
             } else {
               result.complete(finish(call, outcome));
             }
@@ -143,7 +177,7 @@ public final class OperationRunner {
         });
   }
 
-  private <T> Call<T> prepare(Operation<T> operation, RequestOptions options) {
+  private <T> Call<T> prepare(Operation<T> operation, RequestOptions options, boolean refreshed) {
     URI base = base(operation, options);
     URI uri = Urls.resolve(base, operation.path(), operation.query());
     Map<String, String> headers = new LinkedHashMap<>();
@@ -162,8 +196,9 @@ public final class OperationRunner {
     putIfNotEmpty(headers, "X-Plex-Version", identity.clientVersion());
     putIfNotEmpty(headers, "X-Plex-Device", identity.deviceNickname());
     putIfNotEmpty(headers, "X-Plex-Platform", identity.platform());
+    String token = null;
     if (operation.sendsToken() && config.accessToken() != null) {
-      String token = config.accessToken().get();
+      token = config.accessToken().get();
       putIfNotEmpty(headers, "X-Plex-Token", token == null ? "" : token);
     }
     headers.put("User-Agent", UserAgent.VALUE);
@@ -182,7 +217,9 @@ public final class OperationRunner {
         request,
         options.retries().orElse(config.retryConfig()),
         options.retryCodes().orElse(StatusCodes.DEFAULT_RETRY_CODES),
-        clock.nanoTime());
+        clock.nanoTime(),
+        token,
+        refreshed);
   }
 
   private URI base(Operation<?> operation, RequestOptions options) {
@@ -279,7 +316,10 @@ public final class OperationRunner {
     try {
       Decoders.Answer answer =
           new Decoders.Answer(
-              status, contentType, response.headers(), Bodies.parse(response.body(), contentType));
+              status,
+              contentType,
+              response.headers(),
+              status == 204 ? null : Bodies.parse(response.body(), contentType));
       return operation.decoder().decode(answer);
     } catch (DecodeException e) {
       throw ErrorMapper.undecodable(operation, response, e.getMessage());
