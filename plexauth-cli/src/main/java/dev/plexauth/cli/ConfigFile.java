@@ -3,6 +3,7 @@ package dev.plexauth.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plexauth.sdk.models.PlexJwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,6 +104,41 @@ final class ConfigFile {
     return id;
   }
 
+  /** The stored Plex JWT, or empty when the session uses an account token only. */
+  Optional<PlexJwt> jwt() {
+    JsonNode jwt = values.path("jwt");
+    if (!jwt.isObject()
+        || !jwt.path("token").isTextual()
+        || !jwt.path("thumbprint").isTextual()
+        || !jwt.path("expiresAt").canConvertToLong()
+        || !jwt.path("issuedAt").canConvertToLong()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PlexJwt(
+            jwt.path("token").asText(),
+            Instant.ofEpochSecond(jwt.path("issuedAt").asLong()),
+            Instant.ofEpochSecond(jwt.path("expiresAt").asLong()),
+            jwt.path("userId").asLong(),
+            jwt.path("thumbprint").asText()));
+  }
+
+  /**
+   * Records a Plex JWT for the signed-in session.
+   *
+   * @param jwt the JWT
+   * @return this configuration
+   */
+  ConfigFile withJwt(PlexJwt jwt) {
+    ObjectNode node = values.putObject("jwt");
+    node.put("token", jwt.token());
+    node.put("issuedAt", jwt.issuedAt().getEpochSecond());
+    node.put("expiresAt", jwt.expiresAt().getEpochSecond());
+    node.put("userId", jwt.userId());
+    node.put("thumbprint", jwt.thumbprint());
+    return this;
+  }
+
   /**
    * Records a sign-in.
    *
@@ -114,6 +152,7 @@ final class ConfigFile {
     values.put("server", server);
     values.put("login", login);
     values.put("token", token);
+    values.remove("jwt");
     return this;
   }
 

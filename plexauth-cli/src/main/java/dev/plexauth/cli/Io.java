@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ public final class Io {
   private final Terminal terminal;
   private final Map<String, String> env;
   private final Consumer<Runnable> shutdownHooks;
+  private final Clock clock;
   private BufferedReader stdinLines;
 
   /**
@@ -46,10 +48,39 @@ public final class Io {
       Terminal terminal,
       Map<String, String> env,
       Consumer<Runnable> shutdownHooks) {
+    this(stdin, terminal, env, shutdownHooks, Clock.systemUTC());
+  }
+
+  /**
+   * Creates the surroundings of one run, with a clock (which decides when a Plex JWT is refreshed
+   * and signs the device's JWTs).
+   *
+   * @param stdin standard input
+   * @param terminal the terminal for prompts, or {@link Terminal#NONE}
+   * @param env the environment variables
+   * @param shutdownHooks registers work to run when the process is asked to stop
+   * @param clock the clock
+   */
+  public Io(
+      InputStream stdin,
+      Terminal terminal,
+      Map<String, String> env,
+      Consumer<Runnable> shutdownHooks,
+      Clock clock) {
     this.stdin = Objects.requireNonNull(stdin, "stdin == null");
     this.terminal = Objects.requireNonNull(terminal, "terminal == null");
     this.env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
     this.shutdownHooks = Objects.requireNonNull(shutdownHooks, "shutdownHooks == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * The clock of this run.
+   *
+   * @return the clock; the system's in a real process
+   */
+  public Clock clock() {
+    return clock;
   }
 
   /**

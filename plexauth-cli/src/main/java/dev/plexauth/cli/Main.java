@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       TokenCommand.class,
       SourceCommand.class,
       UserCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

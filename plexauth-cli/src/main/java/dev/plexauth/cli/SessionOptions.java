@@ -1,6 +1,9 @@
 package dev.plexauth.cli;
 
+import dev.plexauth.sdk.DeviceKeyLogin;
 import dev.plexauth.sdk.PlexAPI;
+import dev.plexauth.sdk.models.PlexJwt;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -26,6 +29,8 @@ final class SessionOptions {
           "The account token. Default: $PLEX_TOKEN, else the signed-in one. Prefer PLEX_TOKEN: other"
               + " users can see command lines.")
   String token;
+
+  private DeviceKeyLogin jwt;
 
   /**
    * A client with the server and token to use.
@@ -55,6 +60,20 @@ final class SessionOptions {
               + ", or pass --token or set PLEX_TOKEN");
     }
     String clientIdentifier = stored.storedClientIdentifier();
-    return Clients.forServer(url, clientIdentifier).accessToken(accessToken.strip()).build();
+    PlexAPI.Builder client = Clients.forServer(url, clientIdentifier);
+    Optional<PlexJwt> storedJwt = stored.jwt();
+    if (token == null
+        && io.env("PLEX_TOKEN") == null
+        && url.equals(stored.server())
+        && storedJwt.isPresent()) {
+      jwt = JwtSession.resume(client.build(), stored, storedJwt.get(), io.clock());
+      return client.accessToken(jwt).build();
+    }
+    return client.accessToken(accessToken.strip()).build();
+  }
+
+  /** The device-key login in use after {@link #client}, if the session has a Plex JWT. */
+  Optional<DeviceKeyLogin> jwt() {
+    return Optional.ofNullable(jwt);
   }
 }

@@ -3,6 +3,7 @@ package dev.plexauth.cli;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.errors.UnauthorizedException;
+import dev.plexauth.sdk.models.PlexJwt;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.UserPlexAccount;
@@ -60,6 +61,13 @@ final class SigninCommand implements Callable<Integer> {
   String code;
 
   @Option(
+      names = "--jwt",
+      description =
+          "Also register a device key (kept beside the config file, mode 0600) and use Plex JWTs"
+              + " from now on, refreshed when less than a day remains.")
+  boolean jwt;
+
+  @Option(
       names = "--json",
       description = "Print the server's full answer as JSON, including the token.")
   boolean json;
@@ -96,11 +104,16 @@ final class SigninCommand implements Callable<Integer> {
     }
 
     stored.withSignIn(url, account.username(), account.authToken()).save();
+    PlexJwt plexJwt =
+        jwt ? JwtSession.upgrade(plex, stored, account.authToken(), io.clock()) : null;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonOutput.print(out, JsonOutput.tree(account));
     } else {
       out.println("Signed in as " + account.username() + "; token saved to " + stored.path());
+      if (plexJwt != null) {
+        out.println("Device key registered; Plex JWT expires " + plexJwt.expiresAt());
+      }
       out.flush();
     }
     return 0;

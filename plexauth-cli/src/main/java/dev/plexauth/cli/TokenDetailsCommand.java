@@ -42,10 +42,18 @@ final class TokenDetailsCommand implements Callable<Integer> {
     if (json) {
       ObjectNode tree = (ObjectNode) JsonOutput.tree(account);
       tree.put("authToken", JsonOutput.MASKED);
+      session
+          .jwt()
+          .ifPresent(login -> tree.put("jwtExpiresAt", login.jwt().expiresAt().toString()));
       JsonOutput.print(out, tree);
       return 0;
     }
     out.println(account.username() + " <" + account.email() + ">");
+    if (session.jwt().isPresent()) {
+      out.println("  token:      Plex JWT, expires " + session.jwt().get().jwt().expiresAt());
+    } else {
+      out.println("  token:      account token");
+    }
     out.println("  id:         " + account.id());
     out.println("  uuid:       " + account.uuid());
     out.println("  admin:      " + (account.homeAdmin() ? "yes" : "no"));

@@ -28,6 +28,7 @@ final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private String stdin = "";
   private Terminal terminal = Terminal.NONE;
+  private java.time.Clock clock = java.time.Clock.systemUTC();
   private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
 
   /** A run whose HOME, config and data directory are the given folder, never the user's. */
@@ -49,6 +50,12 @@ final class Cli {
 
   Cli env(String name, String value) {
     env.put(name, value);
+    return this;
+  }
+
+  /** The run's clock, e.g. the server's movable one. */
+  Cli clock(java.time.Clock clock) {
+    this.clock = clock;
     return this;
   }
 
@@ -78,7 +85,8 @@ final class Cli {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
             env,
-            shutdownHooks::add);
+            shutdownHooks::add,
+            clock);
     CommandLine commandLine = Main.commandLine(io);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
