@@ -82,13 +82,13 @@ public final class TestDevice {
     return claims(nonce, now, "plex.tv");
   }
 
-  /** A device JWT builder for an audience. */
+  /** A device JWT builder for an audience; no nonce claim when {@code nonce} is null. */
   public JwtBuilder claims(String nonce, Instant now, String audience) {
-    return Jwts.builder()
-        .header()
-        .keyId(kid())
-        .and()
-        .claim("nonce", nonce)
+    JwtBuilder builder = Jwts.builder().header().keyId(kid()).and();
+    if (nonce != null) {
+      builder.claim("nonce", nonce);
+    }
+    return builder
         .claim("scope", "username,email,friendly_name")
         .audience()
         .add(audience)
