@@ -283,6 +283,18 @@ public final class DeviceKeyService {
   }
 
   /**
+   * Checks the JWK a pin is created with ({@code POST /api/v2/pins} with {@code {"jwk": …}}), so
+   * the pin route refuses a malformed one with 400 before storing it with the pin.
+   *
+   * @param jwk the JWK's members
+   * @return the key's thumbprint (its kid)
+   * @throws JwtRefused MALFORMED when it is not a public Ed25519 JWK
+   */
+  public static String checkPinJwk(Map<String, Object> jwk) {
+    return publicKey(jwk).thumbprint().toString();
+  }
+
+  /**
    * The server's published public keys, for {@code GET /api/v2/auth/keys}.
    *
    * @return the JWKs, current first

@@ -108,6 +108,17 @@ class PinJwtExchangeTest {
   }
 
   @Test
+  void aPinsJwkIsCheckedWhenThePinIsCreated() {
+    assertThat(DeviceKeyService.checkPinJwk(device.jwkMembers())).isEqualTo(device.kid());
+    java.util.Map<String, Object> withPrivatePart = device.jwkMembers();
+    withPrivatePart.put("d", "AAAA");
+    assertThatThrownBy(() -> DeviceKeyService.checkPinJwk(withPrivatePart))
+        .isInstanceOf(JwtRefused.class)
+        .extracting(e -> ((JwtRefused) e).reason())
+        .isEqualTo(JwtRefused.Reason.MALFORMED);
+  }
+
+  @Test
   void aNonceInThePinsDeviceJwtIsRedeemedOnce() {
     String nonce =
         fx.http
