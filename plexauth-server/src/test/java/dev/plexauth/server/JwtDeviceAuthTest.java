@@ -7,6 +7,7 @@ import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.LogCapture;
+import dev.plexauth.server.support.TestDatabase;
 import dev.plexauth.server.support.TestDevice;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JWT device authentication on the wire (SQLite): every route, every refusal, expiry as 498 with
- * the server's clock moved, rotation, revocation, and the keys kept sealed.
+ * JWT device authentication on the wire: every route, every refusal, expiry as 498 with the
+ * server's clock moved, rotation, revocation, and the keys kept sealed. On SQLite here, on
+ * PostgreSQL in {@link JwtDeviceAuthPostgresTest}.
  */
 class JwtDeviceAuthTest {
 
@@ -40,9 +42,14 @@ class JwtDeviceAuthTest {
   private TestDevice device;
   private String token;
 
+  /** The database of each test's server: SQLite in the test's directory. */
+  TestDatabase database(Path dataDir) {
+    return TestDatabase.sqlite(dataDir);
+  }
+
   @BeforeEach
   void start() {
-    fx = Fixture.withAccounts(dataDir);
+    fx = Fixture.withAccounts(database(dataDir));
     device = new TestDevice("jwt-device-1");
     token = fx.http.signInToken(device.clientIdentifier, Fixture.USER, Fixture.USER_PASSWORD, null);
   }
