@@ -1,10 +1,14 @@
 package dev.plexauth.server;
 
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.DeviceService;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.ResourceService;
+import dev.plexauth.server.auth.ServerInfo;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
+import dev.plexauth.server.auth.StoreUnavailable;
 import dev.plexauth.server.auth.TransientTokens;
 import dev.plexauth.server.http.HttpApi;
 import dev.plexauth.server.store.JdbcStore;
@@ -13,12 +17,18 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +71,7 @@ public final class PlexAuthServer implements AutoCloseable {
   private Store store;
   private PasswordHasher hasher;
   private PlexAuthAdmin admin;
+  private ServerInfo serverInfo;
   private Javalin app;
 
   private PlexAuthServer(Builder config) {
@@ -110,12 +121,23 @@ public final class PlexAuthServer implements AutoCloseable {
         OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);
       }
       Authenticator authenticator = new Authenticator(store, new TransientTokens(config.clock));
+      String name = config.name != null ? config.name : hostName();
+      try {
+        serverInfo = ServerInfo.load(store, name, config.clock);
+      } catch (StoreUnavailable e) {
+        throw new DatabaseUnavailableException(e.getMessage(), e);
+      }
       app =
           HttpApi.create(
-              authenticator,
-              new SignInService(store, hasher, config.clock),
-              new SignInRateLimiter(config.signInRateLimit, config.clock),
-              new SourceAccess(store, authenticator),
+              new HttpApi.Services(
+                  authenticator,
+                  new SignInService(store, hasher, config.clock),
+                  new SignInRateLimiter(config.signInRateLimit, config.clock),
+                  new SourceAccess(store, authenticator),
+                  serverInfo,
+                  new ResourceService(
+                      store, serverInfo, Optional.ofNullable(config.publicUrl), config.clock),
+                  new DeviceService(store, config.clock)),
               config.host,
               config.port);
       app.start();
@@ -152,6 +174,27 @@ public final class PlexAuthServer implements AutoCloseable {
       host = "127.0.0.1";
     }
     return "http://" + host + ":" + port();
+  }
+
+  /**
+   * The URL clients reach this server at, as set with {@link Builder#publicUrl(String)}.
+   *
+   * @return the public URL, or empty when none is set (then {@code GET /api/v2/resources} does not
+   *     list this server)
+   */
+  public Optional<URI> publicUrl() {
+    return Optional.ofNullable(config.publicUrl);
+  }
+
+  /**
+   * The machine identifier: made once at the first start, kept in the database, the same on every
+   * instance sharing it ({@code GET /identity}, {@code GET /}).
+   *
+   * @return 40 hexadecimal characters
+   */
+  public synchronized String machineIdentifier() {
+    requireStarted();
+    return serverInfo.machineIdentifier();
   }
 
   /**
@@ -212,6 +255,28 @@ public final class PlexAuthServer implements AutoCloseable {
   }
 
   /**
+   * Shares a source with an account (see {@link PlexAuthAdmin#shareSource}).
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return true when shared now, false when it was shared already
+   */
+  public boolean shareSource(String id, String login) {
+    return admin().shareSource(id, login);
+  }
+
+  /**
+   * Stops sharing a source with an account (see {@link PlexAuthAdmin#unshareSource}).
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return whether it was shared
+   */
+  public boolean unshareSource(String id, String login) {
+    return admin().unshareSource(id, login);
+  }
+
+  /**
    * How many Argon2id password verifications this server ran: exactly one per sign-in attempt that
    * reaches the credential check, for known and unknown logins alike. Package-private: the server's
    * tests prove with it that every attempt costs one hash; it is no embedding API.
@@ -242,6 +307,16 @@ public final class PlexAuthServer implements AutoCloseable {
     stop();
   }
 
+  /** The machine's host name, or {@code plexauth} when it cannot be told. */
+  private static String hostName() {
+    try {
+      String host = InetAddress.getLocalHost().getHostName();
+      return host == null || host.isBlank() ? "plexauth" : host;
+    } catch (UnknownHostException e) {
+      return "plexauth";
+    }
+  }
+
   private synchronized PlexAuthAdmin admin() {
     requireStarted();
     return admin;
@@ -270,6 +345,8 @@ public final class PlexAuthServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private Clock clock = Clock.systemUTC();
+    private String name;
+    private URI publicUrl;
     private int signInRateLimit = DEFAULT_SIGN_IN_RATE_LIMIT;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
@@ -328,6 +405,52 @@ public final class PlexAuthServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The name clients show for this server ({@code friendlyName} of {@code GET /}, {@code name} of
+     * its resource); the host name by default.
+     *
+     * @param name 1 to 200 characters, no control characters
+     * @return this builder
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "name must be 1 to 200 characters without control characters");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * The URL clients reach this server at, when it is not the address it binds (behind a reverse
+     * proxy or a TLS terminator). With it, {@code GET /api/v2/resources} lists this server with
+     * this URL as its connection.
+     *
+     * @param url an absolute http or https URL, e.g. {@code https://plex.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException when it is not an absolute http or https URL
+     */
+    public Builder publicUrl(String url) {
+      Objects.requireNonNull(url, "url == null");
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "publicUrl must be an absolute http or https URL: " + url, e);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !(scheme.equals("http") || scheme.equals("https"))) {
+        throw new IllegalArgumentException(
+            "publicUrl must be an absolute http or https URL: " + url);
+      }
+      this.publicUrl = uri;
       return this;
     }
 
@@ -410,6 +533,8 @@ public final class PlexAuthServer implements AutoCloseable {
       copy.host = host;
       copy.port = port;
       copy.clock = clock;
+      copy.name = name;
+      copy.publicUrl = publicUrl;
       copy.signInRateLimit = signInRateLimit;
       copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
       copy.environment = environment;

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param version the {@code X-Plex-Version}, if sent
  * @param platform the {@code X-Plex-Platform}, if sent
  * @param device the {@code X-Plex-Device}, if sent
+ * @param codeInPassword whether a two-factor account's code may come at the end of the password
+ *     (the older {@code /users/sign_in} route, as Plex tells users of older apps to type it)
  */
 public record SignInRequest(
     String login,
@@ -24,7 +26,8 @@ public record SignInRequest(
     Optional<String> product,
     Optional<String> version,
     Optional<String> platform,
-    Optional<String> device) {
+    Optional<String> device,
+    boolean codeInPassword) {
 
   @Override
   public String toString() {

@@ -33,6 +33,9 @@ public final class SignInService {
   /** How long {@code rememberExpiresAt} reaches for a remembered sign-in. */
   static final Duration REMEMBER = Duration.ofDays(14);
 
+  /** The digits of a TOTP code appended to a password. */
+  private static final int CODE_LENGTH = 6;
+
   /** Subjects share these locks by hash: bounded memory whatever logins an attacker invents. */
   private static final int STRIPES = 256;
 
@@ -99,26 +102,48 @@ public final class SignInService {
 
   private UserPlexAccount judge(SignInRequest request, AccountRow account, String subject) {
     Optional<Duration> locked = lockedFor(subject);
-    boolean passwordOk = hasher.verify(request.password(), account.passwordHash());
+    boolean twoFactor = account.totpSecret().isPresent();
+    String password = request.password();
+    Optional<String> code = request.verificationCode();
+    if (twoFactor && code.isEmpty() && request.codeInPassword()) {
+      Optional<String> appended = appendedCode(password);
+      if (appended.isPresent()) {
+        code = appended;
+        password = password.substring(0, password.length() - CODE_LENGTH);
+      }
+    }
+    boolean passwordOk = hasher.verify(password, account.passwordHash());
     if (locked.isPresent()) {
       throw new SignInRefused(locked.get());
     }
     if (!passwordOk) {
       throw fail(subject, SignInRefused.Reason.BAD_CREDENTIALS);
     }
-    if (account.totpSecret().isPresent()) {
-      if (request.verificationCode().isEmpty()) {
+    if (twoFactor) {
+      if (code.isEmpty()) {
         throw new SignInRefused(SignInRefused.Reason.CODE_REQUIRED);
       }
       OptionalLong step =
-          Totp.matchingStep(
-              account.totpSecret().get(), request.verificationCode().get(), clock.instant());
+          Totp.matchingStep(account.totpSecret().get(), code.get(), clock.instant());
       if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
         throw fail(subject, SignInRefused.Reason.BAD_CODE);
       }
     }
     store.clearFailures(subject);
     return issueToken(account, request);
+  }
+
+  /**
+   * The code at the end of a password typed the older way ({@code password123456}): the last six
+   * characters when they are digits and something comes before them. The password is hashed once
+   * either way, without the code when there is one: one Argon2id verification per attempt.
+   */
+  private static Optional<String> appendedCode(String password) {
+    if (password.length() <= CODE_LENGTH) {
+      return Optional.empty();
+    }
+    String tail = password.substring(password.length() - CODE_LENGTH);
+    return tail.chars().allMatch(c -> c >= '0' && c <= '9') ? Optional.of(tail) : Optional.empty();
   }
 
   /** How long the subject must still wait; read before the password is checked. */

@@ -29,10 +29,13 @@ public final class TransientTokens {
    *
    * @param accountId the account it acts for
    * @param admin whether it carries admin access
-   * @param rootTokenHash the SHA-256 of the account token it descends from
+   * @param rootTokenHash the SHA-256 of the account or resource token it descends from
    * @param expiresAt when it stops working
+   * @param resource the resource its root (a resource token) is bound to; null when the root is an
+   *     account token
    */
-  public record Grant(long accountId, boolean admin, String rootTokenHash, Instant expiresAt) {}
+  public record Grant(
+      long accountId, boolean admin, String rootTokenHash, Instant expiresAt, String resource) {}
 
   /**
    * Creates an empty registry.
@@ -45,27 +48,18 @@ public final class TransientTokens {
   }
 
   /**
-   * Mints a token that lives {@link #MAX_LIFETIME}.
-   *
-   * @param accountId the account
-   * @param admin the access level
-   * @param rootTokenHash the account token it descends from
-   * @return the new token
-   */
-  String mint(long accountId, boolean admin, String rootTokenHash) {
-    return mint(accountId, admin, rootTokenHash, Instant.MAX);
-  }
-
-  /**
-   * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token.
+   * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token (pass
+   * {@link Instant#MAX} for none).
    *
    * @param accountId the account
    * @param admin the access level
    * @param rootTokenHash the account token it descends from
    * @param notAfter when the parent transient token expires
+   * @param resource the resource the root is bound to, or null for an account token
    * @return the new token
    */
-  String mint(long accountId, boolean admin, String rootTokenHash, Instant notAfter) {
+  String mint(
+      long accountId, boolean admin, String rootTokenHash, Instant notAfter, String resource) {
     Instant now = clock.instant();
     purgeIfDue(now);
     Instant expiresAt = now.plus(MAX_LIFETIME);
@@ -73,7 +67,8 @@ public final class TransientTokens {
       expiresAt = notAfter;
     }
     String token = Tokens.newTransientToken();
-    byHash.put(Tokens.sha256Hex(token), new Grant(accountId, admin, rootTokenHash, expiresAt));
+    byHash.put(
+        Tokens.sha256Hex(token), new Grant(accountId, admin, rootTokenHash, expiresAt, resource));
     return token;
   }
 
@@ -97,9 +92,9 @@ public final class TransientTokens {
   }
 
   /**
-   * Removes every transient token descending from an account token.
+   * Removes every transient token descending from an account or resource token.
    *
-   * @param rootTokenHash the SHA-256 of the account token
+   * @param rootTokenHash the SHA-256 of the account or resource token
    */
   void revokeDescendantsOf(String rootTokenHash) {
     byHash.values().removeIf(grant -> grant.rootTokenHash().equals(rootTokenHash));

@@ -2,6 +2,9 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.DeviceService;
+import dev.plexauth.server.auth.ResourceService;
+import dev.plexauth.server.auth.ServerInfo;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
@@ -13,6 +16,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -20,13 +25,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of plexauth: one Javalin app serving the PMS routes at the root and the plex.tv
- * routes under {@code /api/v2}.
+ * routes under {@code /api/v2} (and the two older plex.tv paths at the root).
  *
  * <pre>
+ * GET      /                                            server capabilities (PMS)
+ * GET      /identity                                    server identity, no token needed
  * GET|POST /security/token?type=delegation&amp;scope=all   transient token
  * GET      /security/resources?source=server://…       source connection information
  * GET      /api/v2/user                                 token details
  * POST     /api/v2/users/signin                         sign-in (form body)
+ * DELETE   /api/v2/users/signout                        end the token presented
+ * GET      /api/v2/ping                                 the token is good; record it was seen
+ * GET      /api/v2/resources                            the servers of the account, with tokens
+ * GET      /api/v2/devices                              the account's devices
+ * DELETE   /api/v2/devices/{id}                         sign a device out
+ * DELETE   /devices/{id}.xml                            the same, by its older path
+ * POST     /users/sign_in.json|.xml                     the older sign-in (HTTP Basic)
  * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *
@@ -40,32 +54,74 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * Creates the (not yet started) app.
+   * The services behind the routes.
    *
    * @param authenticator resolves tokens and mints transient tokens
    * @param signIn the sign-in service
-   * @param rateLimiter the per-address sign-in limit
+   * @param rateLimiter the per-address sign-in limit, shared by both sign-in routes
    * @param sources the connection information of sources
-   * @param host the address to bind
-   * @param port the port to bind, 0 for any free port
-   * @return the app; call {@code start()} on it
+   * @param server the server's identity and capabilities
+   * @param resources the servers an account can use
+   * @param devices the account's devices, ping and sign-out
    */
-  public static Javalin create(
+  public record Services(
       Authenticator authenticator,
       SignInService signIn,
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
-      String host,
-      int port) {
-    PmsRoutes pms = new PmsRoutes(authenticator, sources);
-    PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
+      ServerInfo server,
+      ResourceService resources,
+      DeviceService devices) {}
 
-    Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
+  /** A route's path, literal or with {@code {name}} segments, and how Javalin is given it. */
+  private record Route(String template, String javalinPath, Pattern pattern) {
+    static Route of(String template) {
+      // {id}.xml is one segment for the route table; Javalin gets {id} and the handler the rest.
+      String javalinPath = template.replace("{id}.xml", "{id}");
+      StringBuilder regex = new StringBuilder();
+      Matcher names = Pattern.compile("\\{[a-z]+}").matcher(template);
+      int at = 0;
+      while (names.find()) {
+        regex.append(Pattern.quote(template.substring(at, names.start()))).append("[^/]+");
+        at = names.end();
+      }
+      regex.append(Pattern.quote(template.substring(at)));
+      return new Route(template, javalinPath, Pattern.compile(regex.toString()));
+    }
+  }
+
+  /**
+   * Creates the (not yet started) app.
+   *
+   * @param services the services behind the routes
+   * @param host the address to bind
+   * @param port the port to bind, 0 for any free port
+   * @return the app; call {@code start()} on it
+   */
+  public static Javalin create(Services services, String host, int port) {
+    PmsRoutes pms = new PmsRoutes(services.authenticator(), services.sources(), services.server());
+    PlexTvRoutes plexTv =
+        new PlexTvRoutes(services.authenticator(), services.signIn(), services.rateLimiter());
+    AccountRoutes account =
+        new AccountRoutes(services.authenticator(), services.resources(), services.devices());
+    LegacySignInRoutes legacy = new LegacySignInRoutes(services.signIn(), services.rateLimiter());
+
+    Map<Route, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
+    route(routes, HandlerType.GET, "/", pms::capabilities);
+    route(routes, HandlerType.GET, "/identity", pms::identity);
     route(routes, HandlerType.GET, "/security/token", pms::transientToken);
     route(routes, HandlerType.POST, "/security/token", pms::transientToken);
     route(routes, HandlerType.GET, "/security/resources", pms::resources);
     route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
     route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+    route(routes, HandlerType.DELETE, "/api/v2/users/signout", account::signOut);
+    route(routes, HandlerType.GET, "/api/v2/ping", account::ping);
+    route(routes, HandlerType.GET, "/api/v2/resources", account::resources);
+    route(routes, HandlerType.GET, "/api/v2/devices", account::devices);
+    route(routes, HandlerType.DELETE, "/api/v2/devices/{id}", account::removeDevice);
+    route(routes, HandlerType.DELETE, "/devices/{id}.xml", account::removeDevice);
+    route(routes, HandlerType.POST, "/users/sign_in.json", legacy::signInJson);
+    route(routes, HandlerType.POST, "/users/sign_in.xml", legacy::signInXml);
     route(routes, HandlerType.GET, "/openapi.yaml", OpenApiDocument::serve);
 
     return Javalin.create(
@@ -86,9 +142,10 @@ public final class HttpApi {
           config.routes.before(ctx -> ctx.header("X-Plex-Protocol", "1.0"));
           config.routes.before(ctx -> checkRoute(routes, ctx));
           routes.forEach(
-              (path, methods) ->
+              (route, methods) ->
                   methods.forEach(
-                      (method, handler) -> config.routes.addHttpHandler(method, path, handler)));
+                      (method, handler) ->
+                          config.routes.addHttpHandler(method, route.javalinPath(), handler)));
           config.routes.exception(ApiError.class, (error, ctx) -> Responses.error(ctx, error));
           config.routes.exception(
               HttpResponseException.class,
@@ -123,20 +180,31 @@ public final class HttpApi {
   }
 
   private static void route(
-      Map<String, Map<HandlerType, Handler>> routes,
+      Map<Route, Map<HandlerType, Handler>> routes,
       HandlerType method,
-      String path,
+      String template,
       Handler handler) {
-    routes.computeIfAbsent(path, unused -> new LinkedHashMap<>()).put(method, handler);
+    Route route =
+        routes.keySet().stream()
+            .filter(r -> r.template().equals(template))
+            .findFirst()
+            .orElseGet(() -> Route.of(template));
+    routes.computeIfAbsent(route, unused -> new LinkedHashMap<>()).put(method, handler);
   }
 
   /** Answers unknown paths and methods before any handler runs, with a Plex error body. */
-  private static void checkRoute(Map<String, Map<HandlerType, Handler>> routes, Context ctx) {
+  private static void checkRoute(Map<Route, Map<HandlerType, Handler>> routes, Context ctx) {
     String path = ctx.path();
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    Map<HandlerType, Handler> methods = routes.get(path);
+    Map<HandlerType, Handler> methods = null;
+    for (Map.Entry<Route, Map<HandlerType, Handler>> route : routes.entrySet()) {
+      if (route.getKey().pattern().matcher(path).matches()) {
+        methods = route.getValue();
+        break;
+      }
+    }
     if (methods == null) {
       throw ApiError.of(404, PlexErrorCode.NOT_FOUND, "Not found");
     }

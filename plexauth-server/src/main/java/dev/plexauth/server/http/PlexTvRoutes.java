@@ -86,7 +86,8 @@ final class PlexTvRoutes {
             request.identityValue("X-Plex-Product"),
             request.identityValue("X-Plex-Version"),
             request.identityValue("X-Plex-Platform"),
-            request.identityValue("X-Plex-Device"));
+            request.identityValue("X-Plex-Device"),
+            false);
     UserPlexAccount user;
     try {
       user = signIn.signIn(attempt);

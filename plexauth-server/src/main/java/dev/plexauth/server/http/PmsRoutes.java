@@ -5,20 +5,39 @@ import dev.plexauth.sdk.models.Device;
 import dev.plexauth.server.auth.AccessDenied;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
+import dev.plexauth.server.auth.ServerInfo;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.SourceId;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** The Plex Media Server role: transient tokens and source connection information. */
+/**
+ * The Plex Media Server role: the server's identity and capabilities, transient tokens and source
+ * connection information. Every PMS token works here: account tokens, resource tokens and transient
+ * tokens.
+ */
 final class PmsRoutes {
 
   private final Authenticator authenticator;
   private final SourceAccess sources;
+  private final ServerInfo server;
 
-  PmsRoutes(Authenticator authenticator, SourceAccess sources) {
+  PmsRoutes(Authenticator authenticator, SourceAccess sources, ServerInfo server) {
     this.authenticator = authenticator;
     this.sources = sources;
+    this.server = server;
+  }
+
+  /** {@code GET /identity}: no token needed, as PMS. */
+  void identity(Context ctx) {
+    Responses.ok(ctx, 200, MediaContainer.identity(server.identity()), MediaContainer.XML_ROOT);
+  }
+
+  /** {@code GET /}: the server's capabilities, for any valid PMS token. */
+  void capabilities(Context ctx) {
+    authenticate(PlexRequest.of(ctx));
+    Responses.ok(
+        ctx, 200, MediaContainer.capabilities(server.capabilities()), MediaContainer.XML_ROOT);
   }
 
   /** {@code GET|POST /security/token?type=delegation&scope=all}. */
@@ -64,6 +83,6 @@ final class PmsRoutes {
   }
 
   private Principal authenticate(PlexRequest request) {
-    return authenticator.authenticate(request.token()).orElseThrow(ApiError::unauthorized);
+    return authenticator.authenticatePms(request.token()).orElseThrow(ApiError::unauthorized);
   }
 }

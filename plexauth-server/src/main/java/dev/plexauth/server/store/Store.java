@@ -1,6 +1,7 @@
 package dev.plexauth.server.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  * change the data at any time) and make each method atomic.
  */
 public interface Store extends AutoCloseable {
+
+  /** The resource a resource token names when it is for this server itself, not a source. */
+  String THIS_SERVER = "self";
 
   /**
    * Inserts an account.
@@ -133,6 +137,114 @@ public interface Store extends AutoCloseable {
    * @return whether a source was deleted
    */
   boolean deleteSource(String id);
+
+  /**
+   * The server's identity: the stored one, or {@code candidate} stored now if there is none yet.
+   * Atomic: instances starting at once on an empty database all get the same identity.
+   *
+   * @param candidate the machine identifier to keep if none is stored
+   * @param nowMillis the time to record with it
+   * @return the identity every instance on the database answers with
+   */
+  ServerIdentityRow serverIdentity(String candidate, long nowMillis);
+
+  /**
+   * Finds the owner: the admin account with the lowest id.
+   *
+   * @return the owner, if there is an admin
+   */
+  Optional<AccountRow> findOwner();
+
+  /**
+   * Deletes an account token (sign-out) and its resource tokens.
+   *
+   * @param tokenHash the SHA-256 of the token
+   * @return whether a token was deleted
+   */
+  boolean deleteAccountToken(String tokenHash);
+
+  /**
+   * Records that an account token was seen now.
+   *
+   * @param tokenHash the SHA-256 of the token
+   * @param nowMillis the time
+   */
+  void touchAccountToken(String tokenHash, long nowMillis);
+
+  /**
+   * Lists an account's devices (its account tokens), the most recently seen first.
+   *
+   * @param accountId the account
+   * @return the devices
+   */
+  List<DeviceRow> listDevices(long accountId);
+
+  /**
+   * Deletes a device of an account, with its token and resource tokens. A device of another account
+   * is not found.
+   *
+   * @param accountId the account
+   * @param deviceId the device id
+   * @return the deleted device, if the account had it
+   */
+  Optional<DeviceRow> deleteDevice(long accountId, long deviceId);
+
+  /**
+   * Shares a source with an account.
+   *
+   * @param sourceId the source id, which must exist
+   * @param accountId the account, which must exist
+   * @param nowMillis when
+   * @return true when shared now, false when it was shared already
+   */
+  boolean shareSource(String sourceId, long accountId, long nowMillis);
+
+  /**
+   * Stops sharing a source with an account; the account's resource tokens for it end.
+   *
+   * @param sourceId the source id
+   * @param accountId the account
+   * @return whether it was shared
+   */
+  boolean unshareSource(String sourceId, long accountId);
+
+  /**
+   * The usernames a source is shared with, by account id.
+   *
+   * @param sourceId the source id
+   * @return the usernames
+   */
+  List<String> listShares(String sourceId);
+
+  /**
+   * The sources shared with an account, by id.
+   *
+   * @param accountId the account
+   * @return the sources
+   */
+  List<SourceRow> listSourcesSharedWith(long accountId);
+
+  /**
+   * Stores resource tokens derived from an account token (those stored already stay), and drops
+   * those of the account's ended account tokens.
+   *
+   * @param accountId the account
+   * @param parentTokenHash the SHA-256 of the account token they derive from
+   * @param byResource the SHA-256 of each resource token, by resource ({@link #THIS_SERVER} or a
+   *     source id)
+   * @param nowMillis when
+   */
+  void saveResourceTokens(
+      long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis);
+
+  /**
+   * Finds a resource token that is still good: its parent account token current and its resource
+   * still there for the account.
+   *
+   * @param tokenHash the SHA-256 of the resource token
+   * @return the token's resource, parent and account
+   */
+  Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash);
 
   /** Releases the connection pool. */
   @Override
