@@ -117,6 +117,8 @@ public final class Fixture implements AutoCloseable {
     private MutableClock clock = new MutableClock();
     private int signInRateLimit = GENEROUS_SIGN_IN_RATE_LIMIT;
     private boolean withAccounts;
+    private String name;
+    private String publicUrl;
 
     private Builder(TestDatabase database) {
       this.database = Objects.requireNonNull(database, "database == null");
@@ -137,6 +139,18 @@ public final class Fixture implements AutoCloseable {
       return this;
     }
 
+    /** The server's name ({@code serve --name}); the host name by default. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** The server's public URL ({@code serve --public-url}); none by default. */
+    public Builder publicUrl(String publicUrl) {
+      this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl == null");
+      return this;
+    }
+
     /** Adds the admin, the user, the 2FA user and the source once started. */
     public Builder withAccounts() {
       this.withAccounts = true;
@@ -144,15 +158,20 @@ public final class Fixture implements AutoCloseable {
     }
 
     public Fixture start() {
-      PlexAuthServer server =
+      PlexAuthServer.Builder builder =
           database
               .applyTo(PlexAuthServer.builder())
               .port(0)
               .clock(clock)
               .signInRateLimit(signInRateLimit)
-              .createOwnerOnFirstStart(false)
-              .build()
-              .start();
+              .createOwnerOnFirstStart(false);
+      if (name != null) {
+        builder.name(name);
+      }
+      if (publicUrl != null) {
+        builder.publicUrl(publicUrl);
+      }
+      PlexAuthServer server = builder.build().start();
       Fixture fixture = new Fixture(database, clock, server);
       if (withAccounts) {
         fixture.addStandardData();

@@ -12,7 +12,15 @@ import java.util.List;
 /** Every row of every plexauth table, read straight from the database, to compare states. */
 public final class StoreDump {
   private static final List<String> TABLES =
-      List.of("accounts", "account_tokens", "sources", "source_connections", "sign_in_failures");
+      List.of(
+          "accounts",
+          "account_tokens",
+          "sources",
+          "source_connections",
+          "sign_in_failures",
+          "server_identity",
+          "source_shares",
+          "resource_tokens");
 
   private StoreDump() {}
 
