@@ -45,6 +45,8 @@ public final class PlexAPI {
   private final Builder settings;
   private final Transport transport;
   private final Authentication authentication;
+  private final Plex plex;
+  private final Server server;
 
   private PlexAPI(Builder builder) {
     this.settings = builder.copy();
@@ -65,7 +67,10 @@ public final class PlexAPI {
             settings.requestTimeout,
             transport,
             settings.retryTiming);
-    this.authentication = new Authentication(new OperationRunner(config));
+    OperationRunner runner = new OperationRunner(config);
+    this.authentication = new Authentication(runner);
+    this.plex = new Plex(runner);
+    this.server = new Server(runner);
   }
 
   /** The builder's transport; else the default one of the client copied from, if still fitting. */
@@ -126,6 +131,25 @@ public final class PlexAPI {
    */
   public Authentication authentication() {
     return authentication;
+  }
+
+  /**
+   * Returns the plex.tv operations of plexjs's {@code plex} group ({@code getServerResources}).
+   *
+   * @return the operations; one instance per client
+   */
+  public Plex plex() {
+    return plex;
+  }
+
+  /**
+   * Returns the PMS operations of plexjs's {@code server} group ({@code getServerIdentity}, {@code
+   * getServerCapabilities}).
+   *
+   * @return the operations; one instance per client
+   */
+  public Server server() {
+    return server;
   }
 
   /**

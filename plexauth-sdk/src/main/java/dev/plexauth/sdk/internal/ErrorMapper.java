@@ -43,6 +43,9 @@ final class ErrorMapper {
             body,
             errors,
             message(operation.id(), status, errors));
+    if (operation.errorFor(status) != null) {
+      return operation.errorFor(status).apply(details);
+    }
     if (status == 400) {
       return operation.badRequest(details);
     }

@@ -3,6 +3,7 @@ package dev.plexauth.sdk.internal;
 import dev.plexauth.sdk.errors.ErrorDetails;
 import dev.plexauth.sdk.errors.SDKError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,11 @@ public final class Operation<T> {
   private final Decoders.Decoder<T> decoder;
   private final Function<ErrorDetails, SDKError> badRequest;
   private final Function<ErrorDetails, SDKError> unauthorized;
+  private final Map<Integer, Function<ErrorDetails, SDKError>> otherErrors;
+  private final List<Map.Entry<String, String>> headers;
+  private final boolean token;
+  private final boolean resendable;
+  private final boolean readsBody;
 
   private Operation(Builder<T> builder) {
     this.id = builder.id;
@@ -57,6 +63,11 @@ public final class Operation<T> {
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
     this.badRequest = Objects.requireNonNull(builder.badRequest, "badRequest == null");
     this.unauthorized = Objects.requireNonNull(builder.unauthorized, "unauthorized == null");
+    this.otherErrors = Map.copyOf(builder.otherErrors);
+    this.headers = List.copyOf(builder.headers);
+    this.token = builder.token && builder.signInIdentity == null;
+    this.resendable = builder.resendable && builder.signInIdentity == null;
+    this.readsBody = builder.readsBody;
   }
 
   /**
@@ -70,6 +81,22 @@ public final class Operation<T> {
    */
   public static <T> Builder<T> get(String id, Server server, String path) {
     return new Builder<>(id, "GET", server, path);
+  }
+
+  /**
+   * Starts a {@code DELETE} that sends the client's token and is never resent once it may have
+   * reached the server (a second one would find nothing left to end).
+   *
+   * @param id the operation id used in messages and errors
+   * @param server which base URL it uses unless a call overrides it
+   * @param path the path below the base
+   * @param <T> the response type
+   * @return a builder
+   */
+  public static <T> Builder<T> delete(String id, Server server, String path) {
+    Builder<T> builder = new Builder<>(id, "DELETE", server, path);
+    builder.resendable = false;
+    return builder;
   }
 
   /**
@@ -106,9 +133,32 @@ public final class Operation<T> {
     return query;
   }
 
-  /** Whether it sends {@code X-Plex-Token}: every operation but the sign-in. */
+  /** Whether it sends {@code X-Plex-Token}: every operation but the sign-in and the identity. */
   boolean sendsToken() {
-    return !signIn();
+    return token;
+  }
+
+  /**
+   * Whether it may be sent again after a request may have reached the server: not the sign-in (a
+   * second attempt counts as a second guess) nor the deletions.
+   */
+  boolean resendable() {
+    return resendable;
+  }
+
+  /** Whether a successful answer has a body to read (not the 204s of the deletions). */
+  boolean readsBody() {
+    return readsBody;
+  }
+
+  /** Headers of the operation itself, set after the client's identity headers. */
+  List<Map.Entry<String, String>> headers() {
+    return headers;
+  }
+
+  /** The operation's own error for a status other than 400 and 401, if it has one. */
+  Function<ErrorDetails, SDKError> errorFor(int status) {
+    return otherErrors.get(status);
   }
 
   /**
@@ -170,6 +220,11 @@ public final class Operation<T> {
     private Decoders.Decoder<T> decoder;
     private Function<ErrorDetails, SDKError> badRequest;
     private Function<ErrorDetails, SDKError> unauthorized;
+    private final Map<Integer, Function<ErrorDetails, SDKError>> otherErrors = new HashMap<>();
+    private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private boolean token = true;
+    private boolean resendable = true;
+    private boolean readsBody = true;
 
     private Builder(String id, String method, Server server, String path) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -187,6 +242,50 @@ public final class Operation<T> {
      */
     public Builder<T> query(String name, String value) {
       query.add(Map.entry(name, value));
+      return this;
+    }
+
+    /**
+     * Adds a header of the operation itself, e.g. the client identifier a parameter names.
+     *
+     * @param name the header name
+     * @param value the value; an empty one is not sent
+     * @return this builder
+     */
+    public Builder<T> header(String name, String value) {
+      headers.add(Map.entry(name, value));
+      return this;
+    }
+
+    /**
+     * Sends no token: the operation needs none, and a token is not sent where it is not needed.
+     *
+     * @return this builder
+     */
+    public Builder<T> noToken() {
+      this.token = false;
+      return this;
+    }
+
+    /**
+     * Reads no body from a successful answer (a 204).
+     *
+     * @return this builder
+     */
+    public Builder<T> noBody() {
+      this.readsBody = false;
+      return this;
+    }
+
+    /**
+     * Sets the operation's own error for another status, e.g. 408.
+     *
+     * @param status the HTTP status
+     * @param error makes the error
+     * @return this builder
+     */
+    public Builder<T> error(int status, Function<ErrorDetails, SDKError> error) {
+      otherErrors.put(status, error);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.plexauth.sdk.internal;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plexauth.sdk.RequestOptions;
 import dev.plexauth.sdk.RetryConfig;
 import dev.plexauth.sdk.TransportRequest;
@@ -162,6 +163,10 @@ public final class OperationRunner {
     putIfNotEmpty(headers, "X-Plex-Version", identity.clientVersion());
     putIfNotEmpty(headers, "X-Plex-Device", identity.deviceNickname());
     putIfNotEmpty(headers, "X-Plex-Platform", identity.platform());
+    for (Map.Entry<String, String> header : operation.headers()) {
+      headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(header.getKey()));
+      putIfNotEmpty(headers, header.getKey(), header.getValue());
+    }
     if (operation.sendsToken() && config.accessToken() != null) {
       String token = config.accessToken().get();
       putIfNotEmpty(headers, "X-Plex-Token", token == null ? "" : token);
@@ -238,7 +243,7 @@ public final class OperationRunner {
     if (outcome.response() != null) {
       int status = outcome.response().statusCode();
       if ((status >= 200 && status <= 299)
-          || call.operation().signIn()
+          || !call.operation().resendable()
           || !StatusCodes.matches(call.retryCodes(), status)) {
         return null;
       }
@@ -251,7 +256,8 @@ public final class OperationRunner {
       reason = "HTTP " + status;
     } else {
       Failures failure = Failures.classify(outcome.failure());
-      if (!retry.retryConnectionErrors() || (call.operation().signIn() && !failure.notSent())) {
+      if (!retry.retryConnectionErrors()
+          || (!call.operation().resendable() && !failure.notSent())) {
         return null;
       }
       delay = Backoff.delay(retry, attempt, config.timing().random());
@@ -279,7 +285,12 @@ public final class OperationRunner {
     try {
       Decoders.Answer answer =
           new Decoders.Answer(
-              status, contentType, response.headers(), Bodies.parse(response.body(), contentType));
+              status,
+              contentType,
+              response.headers(),
+              operation.readsBody()
+                  ? Bodies.parse(response.body(), contentType)
+                  : MissingNode.getInstance());
       return operation.decoder().decode(answer);
     } catch (DecodeException e) {
       throw ErrorMapper.undecodable(operation, response, e.getMessage());

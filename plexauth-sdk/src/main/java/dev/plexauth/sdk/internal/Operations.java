@@ -3,6 +3,12 @@ package dev.plexauth.sdk.internal;
 import static dev.plexauth.sdk.internal.Operation.Server.PLEX_TV;
 import static dev.plexauth.sdk.internal.Operation.Server.PMS;
 
+import dev.plexauth.sdk.errors.BadRequestException;
+import dev.plexauth.sdk.errors.GetServerCapabilitiesBadRequest;
+import dev.plexauth.sdk.errors.GetServerCapabilitiesUnauthorized;
+import dev.plexauth.sdk.errors.GetServerIdentityRequestTimeout;
+import dev.plexauth.sdk.errors.GetServerResourcesBadRequest;
+import dev.plexauth.sdk.errors.GetServerResourcesUnauthorized;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
 import dev.plexauth.sdk.errors.GetTokenDetailsBadRequest;
@@ -11,17 +17,28 @@ import dev.plexauth.sdk.errors.GetTransientTokenBadRequest;
 import dev.plexauth.sdk.errors.GetTransientTokenUnauthorized;
 import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
+import dev.plexauth.sdk.errors.UnauthorizedException;
+import dev.plexauth.sdk.models.DevicesResponse;
+import dev.plexauth.sdk.models.GetServerCapabilitiesResponse;
+import dev.plexauth.sdk.models.GetServerIdentityResponse;
+import dev.plexauth.sdk.models.GetServerResourcesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.IncludeHttps;
+import dev.plexauth.sdk.models.IncludeIPv6;
+import dev.plexauth.sdk.models.IncludeRelay;
+import dev.plexauth.sdk.models.PingResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
+import dev.plexauth.sdk.models.RemoveDeviceResponse;
 import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.sdk.models.SignOutResponse;
 import java.nio.charset.StandardCharsets;
 
-/** The four operations: the table of what each one sends and expects. */
+/** The operations: the table of what each one sends and expects. */
 public final class Operations {
 
   private static final byte[] NO_BODY = new byte[0];
@@ -97,6 +114,110 @@ public final class Operations {
         .signIn(identity)
         .decoder(Decoders::signIn)
         .errors(PostUsersSignInDataBadRequest::new, PostUsersSignInDataUnauthorized::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /resources?includeHttps=…&includeIPv6=…&includeRelay=…} on plex.tv, with the client
+   * identifier the call names.
+   *
+   * @param clientID the {@code X-Plex-Client-Identifier}
+   * @param https whether to list https connections
+   * @param relay whether to list relay connections
+   * @param ipv6 whether to list IPv6 connections
+   * @return the operation
+   */
+  public static Operation<GetServerResourcesResponse> getServerResources(
+      String clientID, IncludeHttps https, IncludeRelay relay, IncludeIPv6 ipv6) {
+    return Operation.<GetServerResourcesResponse>get("getServerResources", PLEX_TV, "resources")
+        .query("includeHttps", Integer.toString(https.value()))
+        .query("includeIPv6", Integer.toString(ipv6.value()))
+        .query("includeRelay", Integer.toString(relay.value()))
+        .header("X-Plex-Client-Identifier", clientID)
+        .decoder(Decoders::serverResources)
+        .errors(GetServerResourcesBadRequest::new, GetServerResourcesUnauthorized::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /identity} on the PMS, without a token.
+   *
+   * @return the operation
+   */
+  public static Operation<GetServerIdentityResponse> getServerIdentity() {
+    return Operation.<GetServerIdentityResponse>get("getServerIdentity", PMS, "identity")
+        .noToken()
+        .decoder(Decoders::serverIdentity)
+        .errors(BadRequestException::new, UnauthorizedException::new)
+        .error(408, GetServerIdentityRequestTimeout::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /} on the PMS.
+   *
+   * @return the operation
+   */
+  public static Operation<GetServerCapabilitiesResponse> getServerCapabilities() {
+    return Operation.<GetServerCapabilitiesResponse>get("getServerCapabilities", PMS, "")
+        .decoder(Decoders::serverCapabilities)
+        .errors(GetServerCapabilitiesBadRequest::new, GetServerCapabilitiesUnauthorized::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /ping} on plex.tv.
+   *
+   * @return the operation
+   */
+  public static Operation<PingResponse> ping() {
+    return Operation.<PingResponse>get("ping", PLEX_TV, "ping")
+        .decoder(Decoders::ping)
+        .errors(BadRequestException::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code DELETE /users/signout} on plex.tv.
+   *
+   * @return the operation
+   */
+  public static Operation<SignOutResponse> signOut() {
+    return Operation.<SignOutResponse>delete("signOut", PLEX_TV, "users/signout")
+        .noBody()
+        .decoder(
+            answer ->
+                new SignOutResponse(answer.statusCode(), answer.contentType(), answer.headers()))
+        .errors(BadRequestException::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /devices} on plex.tv.
+   *
+   * @return the operation
+   */
+  public static Operation<DevicesResponse> devices() {
+    return Operation.<DevicesResponse>get("devices", PLEX_TV, "devices")
+        .decoder(Decoders::devices)
+        .errors(BadRequestException::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code DELETE /devices/{id}} on plex.tv.
+   *
+   * @param id the device id
+   * @return the operation
+   */
+  public static Operation<RemoveDeviceResponse> removeDevice(long id) {
+    return Operation.<RemoveDeviceResponse>delete("removeDevice", PLEX_TV, "devices/" + id)
+        .noBody()
+        .decoder(
+            answer ->
+                new RemoveDeviceResponse(
+                    answer.statusCode(), answer.contentType(), answer.headers()))
+        .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
   }
 
