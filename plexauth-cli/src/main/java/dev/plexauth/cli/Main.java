@@ -40,7 +40,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       SigninCommand.class,
+      SignoutCommand.class,
+      PingCommand.class,
       TokenCommand.class,
+      ResourcesCommand.class,
+      DevicesCommand.class,
       SourceCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class

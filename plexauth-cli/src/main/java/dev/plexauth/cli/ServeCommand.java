@@ -47,6 +47,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port, printed on start).")
   int port;
 
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The name clients show for this server (default: the host name).")
+  String name;
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The URL clients reach this server at from outside, e.g. https://plex.example.com:"
+              + " with it the server lists itself in its resources.")
+  String publicUrl;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -59,6 +73,20 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
         PlexAuthServer.builder().host(host).port(port).environment(io.environment());
+    if (name != null) {
+      try {
+        builder.name(name);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--name: " + e.getMessage(), e);
+      }
+    }
+    if (publicUrl != null) {
+      try {
+        builder.publicUrl(publicUrl);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--public-url: " + e.getMessage(), e);
+      }
+    }
     String jdbcUrl = store.jdbcUrl();
     String storage;
     if (jdbcUrl != null) {
@@ -89,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("plexauth " + Version.VALUE + " is serving (" + storage + ")");
     out.println("  PMS (serverURL):     " + url);
     out.println("  plex.tv (plexTvURL): " + url + "/api/v2");
+    server.publicUrl().ifPresent(uri -> out.println("  public URL:          " + uri));
     String announced = announcements.toString(StandardCharsets.UTF_8);
     if (!announced.isEmpty()) {
       out.print(announced);

@@ -36,7 +36,7 @@ final class SessionOptions {
    */
   PlexAPI client(Io io) {
     ConfigFile stored = config.load(io);
-    String url = server != null ? Clients.normalize(server) : stored.server();
+    String url = serverUrl(stored);
     if (url == null) {
       throw CliException.usage(
           "no server: sign in first (plexauth signin --server URL) or pass --server URL");
@@ -56,5 +56,42 @@ final class SessionOptions {
     }
     String clientIdentifier = stored.storedClientIdentifier();
     return Clients.forServer(url, clientIdentifier).accessToken(accessToken.strip()).build();
+  }
+
+  /**
+   * Whether {@link #client} uses the token kept in the config file: neither {@code --token} nor
+   * {@code PLEX_TOKEN} is given, and the server is the one signed in to.
+   *
+   * @param io the environment
+   * @return true when the stored token is the one in use
+   */
+  boolean usesStoredToken(Io io) {
+    ConfigFile stored = config.load(io);
+    String url = serverUrl(stored);
+    return token == null
+        && io.env("PLEX_TOKEN") == null
+        && url != null
+        && url.equals(stored.server())
+        && stored.token() != null;
+  }
+
+  /**
+   * The client identifier to name in a call that needs one: the one kept in the config file, or a
+   * new one (not kept) when there is none.
+   *
+   * @param io the environment
+   * @return the identifier
+   */
+  String clientIdentifier(Io io) {
+    return config.load(io).clientIdentifier();
+  }
+
+  /** The config file, for commands that change what it keeps. */
+  ConfigFile configFile(Io io) {
+    return config.load(io);
+  }
+
+  private String serverUrl(ConfigFile stored) {
+    return server != null ? Clients.normalize(server) : stored.server();
   }
 }

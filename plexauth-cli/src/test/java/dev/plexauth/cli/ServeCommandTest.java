@@ -180,4 +180,52 @@ class ServeCommandTest {
     Cli.in(home).run("serve", "--port", "70000").failed(CliException.USAGE);
     Cli.in(home).run("serve", "--port", "http").failed(CliException.USAGE);
   }
+
+  @Test
+  void nameAndPublicUrlReachTheServersIdentityAndResources() throws Exception {
+    Cli cli =
+        Cli.in(home)
+            .env("PLEXAUTH_ADMIN_LOGIN", "owner")
+            .env("PLEXAUTH_ADMIN_PASSWORD", "owner-Pa55word!");
+    try (Serving serving =
+        new Serving(
+            cli,
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--name",
+            "Den box",
+            "--public-url",
+            "https://plex.example.com")) {
+      String printed = serving.awaitStarted();
+      assertThat(printed).contains("public URL:          https://plex.example.com");
+      Matcher url = URL.matcher(printed);
+      assertThat(url.find()).isTrue();
+      Cli.in(home)
+          .stdin("owner-Pa55word!\n")
+          .run("signin", "--server", url.group(1), "--login", "owner", "--password-stdin")
+          .succeeded();
+
+      Result resources = Cli.in(home).run("resources").succeeded();
+
+      assertThat(resources.out()).contains("Den box", "yes", "https://plex.example.com (remote)");
+    }
+  }
+
+  @Test
+  void aBadNameOrPublicUrlExitsWith2() {
+    Result url =
+        Cli.in(home)
+            .run("serve", "--port", "0", "--public-url", "ftp://example.com")
+            .failed(CliException.USAGE);
+    assertThat(url.err()).contains("--public-url", "absolute http or https URL");
+    Cli.in(home)
+        .run("serve", "--port", "0", "--public-url", "/relative")
+        .failed(CliException.USAGE);
+    Result name =
+        Cli.in(home).run("serve", "--port", "0", "--name", " ").failed(CliException.USAGE);
+    assertThat(name.err()).contains("--name");
+  }
 }
