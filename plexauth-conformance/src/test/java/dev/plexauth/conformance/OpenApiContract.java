@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -90,10 +92,47 @@ final class OpenApiContract {
     return document;
   }
 
-  /** The operation object for a path of the document and an HTTP method, if the document has it. */
+  /**
+   * The operation object for a request path and an HTTP method, if the document has it: the path as
+   * written in the document, else the templated path it matches ({@code /api/v2/devices/12} is
+   * {@code /api/v2/devices/{id}}).
+   */
   Optional<JsonNode> operation(String path, String method) {
-    JsonNode operation = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
-    return operation.isObject() ? Optional.of(operation) : Optional.empty();
+    String key = method.toLowerCase(Locale.ROOT);
+    JsonNode operation = document.path("paths").path(path).path(key);
+    if (operation.isObject()) {
+      return Optional.of(operation);
+    }
+    for (Map.Entry<String, JsonNode> templated : document.path("paths").properties()) {
+      if (templated.getKey().contains("{")
+          && template(templated.getKey()).matcher(path).matches()
+          && templated.getValue().path(key).isObject()) {
+        return Optional.of(templated.getValue().path(key));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A path template as a pattern: each {@code {name}} stands for one segment's text. */
+  private static Pattern template(String path) {
+    StringBuilder regex = new StringBuilder();
+    Matcher names = Pattern.compile("\\{[^}]+}").matcher(path);
+    int at = 0;
+    while (names.find()) {
+      regex.append(Pattern.quote(path.substring(at, names.start()))).append("[^/]+");
+      at = names.end();
+    }
+    return Pattern.compile(regex.append(Pattern.quote(path.substring(at))).toString());
+  }
+
+  /**
+   * A document path with each {@code {name}} filled with a sample value, to send a request to it.
+   *
+   * @param path a path of the document
+   * @return the path with {@code 1} for each parameter
+   */
+  static String sample(String path) {
+    return path.replaceAll("\\{[^}]+}", "1");
   }
 
   /** Every operation of the document, in its order. */
