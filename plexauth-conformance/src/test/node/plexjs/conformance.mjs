@@ -20,6 +20,8 @@
 //   TOTP_LOGIN, TOTP_PASSWORD                 account with 2FA
 //   TOTP_CODE, TOTP_WRONG_CODE                that account's current code, and a code that is wrong now
 //   SOURCE                                    a registered source, e.g. server://living-room
+//   PMS_RESOURCE                              the client identifier of a resource whose connection is this
+//                                             server (its accessToken is tried on GET /)
 //   CONFORMANCE_TIMEOUT_MS                    optional per-call timeout (default 15000)
 //
 // See README.md.
@@ -27,7 +29,13 @@
 import { createRequire } from "node:module";
 import { PlexAPI } from "@lukehagar/plexjs";
 import { HTTPClient } from "@lukehagar/plexjs/lib/http.js";
-import { GetTransientTokenQueryParamType, Scope } from "@lukehagar/plexjs/sdk/models/operations/index.js";
+import {
+  GetTransientTokenQueryParamType,
+  IncludeHttps,
+  IncludeIPv6,
+  IncludeRelay,
+  Scope,
+} from "@lukehagar/plexjs/sdk/models/operations/index.js";
 
 const requireCjs = createRequire(import.meta.url);
 const PLEXJS_VERSION = requireCjs("@lukehagar/plexjs/package.json").version;
@@ -50,6 +58,7 @@ const REQUIRED_ENV = [
   "USER_LOGIN", "USER_PASSWORD",
   "TOTP_LOGIN", "TOTP_PASSWORD", "TOTP_CODE", "TOTP_WRONG_CODE",
   "SOURCE",
+  "PMS_RESOURCE",
 ];
 const missing = REQUIRED_ENV.filter((k) => !process.env[k]);
 if (missing.length > 0) {
@@ -127,7 +136,7 @@ function makeClient({ accessToken, rewriteQuery } = {}) {
   const options = { serverURL: BASE_URL, httpClient, timeoutMs: TIMEOUT_MS };
   if (accessToken !== undefined) options.accessToken = accessToken;
   const sdk = new PlexAPI(options);
-  return { auth: sdk.authentication, exchanges };
+  return { auth: sdk.authentication, plex: sdk.plex, server: sdk.server, exchanges };
 }
 
 const pmsCall = () => ({ timeoutMs: TIMEOUT_MS });
@@ -270,6 +279,55 @@ async function tokenDetails(accessToken) {
   return detail;
 }
 
+/** What plexjs parsed of each resource (zod has checked every field by then). */
+function resourceFacts(devices) {
+  if (!Array.isArray(devices)) return undefined;
+  return devices.map((d) => ({
+    name: d.name,
+    clientIdentifier: d.clientIdentifier,
+    owned: d.owned,
+    ownerId: d.ownerId,
+    sourceTitle: d.sourceTitle,
+    provides: d.provides,
+    createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : String(d.createdAt),
+    accessToken: d.accessToken, // stdout only: the Java test needs it
+    uris: d.connections.map((c) => c.uri),
+    ipv6: d.connections.map((c) => c.iPv6),
+  }));
+}
+
+async function serverResources(accessToken, clientID, flags) {
+  const { plex, exchanges } = makeClient({ accessToken });
+  const { res, detail } = await invoke(exchanges, () =>
+    plex.getServerResources(clientID, ...(flags ?? [undefined, undefined, undefined]), plexTvCall()));
+  detail.resources = resourceFacts(res?.plexDevices);
+  return detail;
+}
+
+async function serverIdentity() {
+  const { server, exchanges } = makeClient();
+  const { res, detail } = await invoke(exchanges, () => server.getServerIdentity(pmsCall()));
+  detail.mediaContainer = res?.object?.mediaContainer;
+  return detail;
+}
+
+async function serverCapabilities(accessToken) {
+  const { server, exchanges } = makeClient({ accessToken });
+  const { res, detail } = await invoke(exchanges, () => server.getServerCapabilities(pmsCall()));
+  const c = res?.object?.mediaContainer;
+  detail.mediaContainer = c === undefined ? undefined : {
+    machineIdentifier: c.machineIdentifier,
+    friendlyName: c.friendlyName,
+    version: c.version,
+    myPlex: c.myPlex,
+    myPlexUsername: c.myPlexUsername,
+    ownerFeatures: c.ownerFeatures,
+    transcoderActiveVideoSessions: c.transcoderActiveVideoSessions,
+    platform: c.platform,
+  };
+  return detail;
+}
+
 const tokenOf = (detail) => (typeof detail.authToken === "string" && detail.authToken !== "" ? detail.authToken : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -377,6 +435,47 @@ async function main() {
   // t. token details without any token (plexjs then sends no X-Plex-Token and no Authorization header)
   await runCase("token_details_missing_token", "getTokenDetails() with no accessToken", () =>
     tokenDetails(undefined));
+
+  // --- The calls around sign-in: resources (plex.tv), identity and capabilities (PMS).
+
+  // u. the admin's resources with every kind of connection
+  await runCase("resources_admin", "plex.getServerResources(Enable, Enable, Enable) with the admin token",
+    async () => {
+      if (!state.admin) return skipped("no admin token from signin_admin");
+      const d = await serverResources(state.admin, "conformance-admin",
+        [IncludeHttps.Enable, IncludeRelay.Enable, IncludeIPv6.Enable]);
+      state.pmsAccess = d.resources?.find((r) => r.clientIdentifier === env.PMS_RESOURCE)?.accessToken;
+      return d;
+    });
+
+  // v. the user's resources with plexjs's defaults (every include flag 0)
+  await runCase("resources_user", "plex.getServerResources() with the user token", async () =>
+    state.user ? serverResources(state.user, "conformance-user") : skipped("no user token from signin_user"));
+
+  // w. a bogus token
+  await runCase("resources_bad_token", "plex.getServerResources() with a bogus token", () =>
+    serverResources(BAD_TOKEN, "conformance-admin"));
+
+  // x. an empty client identifier (plexjs sends the header empty)
+  await runCase("resources_missing_client_id", "plex.getServerResources(clientID \"\")", async () =>
+    state.admin ? serverResources(state.admin, "") : skipped("no admin token from signin_admin"));
+
+  // y. the server's identity, without a token (plexjs sends none)
+  await runCase("server_identity", "server.getServerIdentity()", () => serverIdentity());
+
+  // z. the server's capabilities with the admin token
+  await runCase("server_capabilities_admin", "server.getServerCapabilities() with the admin token", async () =>
+    state.admin ? serverCapabilities(state.admin) : skipped("no admin token from signin_admin"));
+
+  // aa. the same with the accessToken plex.tv handed out for the resource that is this server (case u)
+  await runCase("server_capabilities_resource_token",
+    "server.getServerCapabilities() with the accessToken of PMS_RESOURCE from u", async () =>
+      state.pmsAccess ? serverCapabilities(state.pmsAccess)
+        : skipped("no accessToken for PMS_RESOURCE from resources_admin"));
+
+  // ab. a bogus token
+  await runCase("server_capabilities_bad_token", "server.getServerCapabilities() with a bogus token", () =>
+    serverCapabilities(BAD_TOKEN));
 
   const result = {
     harness: {
