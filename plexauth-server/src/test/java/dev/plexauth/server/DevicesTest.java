@@ -209,6 +209,7 @@ class DevicesTest {
     answers.add(delete("/api/v2/devices/abc", mine));
     answers.add(delete("/api/v2/devices/99999999999999999999", mine));
     answers.add(delete("/devices/abc.xml", mine));
+    answers.add(delete("/api/v2/devices/" + adminDevice + ".xml", mine));
 
     Http.Response notFound = answers.get(0);
     assertThat(notFound.status()).isEqualTo(404);

@@ -663,7 +663,6 @@ final class MalformedRequests {
     Add add = new Add(UNKNOWN_PATHS, "unknown path");
     List<String> paths =
         List.of(
-            "/",
             "/nope",
             "/api",
             "/api/v2",

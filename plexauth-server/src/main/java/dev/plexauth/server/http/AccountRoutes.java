@@ -79,7 +79,8 @@ final class AccountRoutes {
   void removeDevice(Context ctx) {
     Principal principal = authenticate(ctx);
     String id = ctx.pathParam("id");
-    if (id.endsWith(".xml")) {
+    // The older path's segment is {id}.xml (the route table matched it); the newer one's is {id}.
+    if (!ctx.path().startsWith("/api/") && id.endsWith(".xml")) {
       id = id.substring(0, id.length() - 4);
     }
     // An id that is not a number is no device of the caller's either: the same 404.
