@@ -179,7 +179,12 @@ class DevicesTest {
     String keep = signIn("keep", "App", "Keep");
     String gone = signIn("gone", "App", "Gone");
 
-    Http.Response removed = delete("/devices/" + deviceId(keep, "gone") + ".xml", keep);
+    long goneId = deviceId(keep, "gone");
+    Http.Response newerPathWithXml = delete("/api/v2/devices/" + goneId + ".xml", keep);
+    assertThat(newerPathWithXml.status()).isEqualTo(404);
+    assertThat(status("/api/v2/user", gone)).isEqualTo(200);
+
+    Http.Response removed = delete("/devices/" + goneId + ".xml", keep);
 
     assertThat(removed.status()).isEqualTo(204);
     assertThat(status("/api/v2/user", gone)).isEqualTo(401);
