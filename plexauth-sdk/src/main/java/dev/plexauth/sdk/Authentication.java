@@ -29,8 +29,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The four authentication operations, with the names and parameters plexjs users know. Get it from
- * {@link PlexAPI#authentication()}.
+ * The four authentication operations, with the names and parameters plexjs users know, and beyond
+ * plexjs the account token's life cycle ({@link #ping()}, {@link #signOut()}) and its devices
+ * ({@link #devices()}, {@link #removeDevice(long)}). Get it from {@link PlexAPI#authentication()}.
  *
  * <p>Each operation comes in four forms: the plain call, the same with {@link RequestOptions}, and
  * an {@code …Async} sibling of both that returns a {@link CompletableFuture} completing

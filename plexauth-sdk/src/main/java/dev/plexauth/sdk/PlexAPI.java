@@ -15,10 +15,13 @@ import java.util.function.Supplier;
  * The Plex client: one immutable, thread-safe object, built once and shared, copied with {@link
  * #newBuilder()} to change a setting.
  *
- * <p>The PMS operations ({@code getTransientToken}, {@code getSourceConnectionInformation}) go to
+ * <p>The operations come in three groups, as in plexjs: {@link #authentication()}, {@link #plex()}
+ * and {@link #server()}. The PMS operations ({@code getTransientToken}, {@code
+ * getSourceConnectionInformation}, {@code getServerIdentity}, {@code getServerCapabilities}) go to
  * {@code serverURL} (or {@code protocol://ip:port}); there is no default address, so calling one
  * without it fails with {@link IllegalStateException}. The plex.tv operations ({@code
- * getTokenDetails}, {@code postUsersSignInData}) go to {@code plexTvURL}, {@code
+ * getTokenDetails}, {@code postUsersSignInData}, {@code getServerResources}, {@code ping}, {@code
+ * signOut}, {@code devices}, {@code removeDevice}) go to {@code plexTvURL}, {@code
  * https://plex.tv/api/v2} by default. {@link RequestOptions.Builder#serverURL(String)} overrides
  * either for one call.
  *
@@ -39,7 +42,7 @@ import java.util.function.Supplier;
  */
 public final class PlexAPI {
 
-  /** The plex.tv base URL of the two plex.tv operations. */
+  /** The default plex.tv base URL of the plex.tv operations. */
   public static final String DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
 
   private final Builder settings;
