@@ -126,10 +126,10 @@ final class Responses {
     }
   }
 
-  /** 204 without a body. */
+  /** 204 without a body, with the headers of every answer. */
   static void noContent(Context ctx) {
     ctx.status(204);
-    ctx.header("Cache-Control", "no-cache");
+    answerHeaders(ctx);
     ctx.result(new byte[0]);
   }
 
@@ -201,8 +201,13 @@ final class Responses {
   }
 
   private static void send(Context ctx, String contentType, byte[] body) {
-    ctx.header("Cache-Control", "no-cache");
+    answerHeaders(ctx);
     ctx.contentType(contentType);
     ctx.result(body);
+  }
+
+  /** The headers every answer written here carries, with a body or without. */
+  private static void answerHeaders(Context ctx) {
+    ctx.header("Cache-Control", "no-cache");
   }
 }
