@@ -2,6 +2,7 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.LogText;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
@@ -107,7 +108,11 @@ public final class HttpApi {
           config.routes.exception(
               Exception.class,
               (error, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
+                LOG.error(
+                    "unexpected error on {} {}",
+                    LogText.escape(ctx.method().name()),
+                    LogText.escape(ctx.path()),
+                    error);
                 Responses.error(
                     ctx, ApiError.of(500, PlexErrorCode.INTERNAL, "Internal server error"));
               });
