@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,6 +49,24 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port, printed on start).")
   int port;
 
+  @Option(
+      names = "--signin-per-minute",
+      paramLabel = "N",
+      defaultValue = "30",
+      description =
+          "Sign-in attempts allowed per client address and minute (default: ${DEFAULT-VALUE};"
+              + " an IPv6 client counts by its /64).")
+  int signInPerMinute;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "CIDR",
+      description =
+          "A reverse proxy or load balancer in front of the server (repeatable), e.g. 10.0.0.0/8:"
+              + " from these peers the client address is read from X-Forwarded-For or Forwarded."
+              + " From any other peer those headers are ignored.")
+  List<String> trustedProxies = new ArrayList<>();
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -59,6 +79,11 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
         PlexAuthServer.builder().host(host).port(port).environment(io.environment());
+    try {
+      builder.signInRateLimit(signInPerMinute).trustedProxies(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage().replace("signInRateLimit", "--signin-per-minute"));
+    }
     String jdbcUrl = store.jdbcUrl();
     String storage;
     if (jdbcUrl != null) {

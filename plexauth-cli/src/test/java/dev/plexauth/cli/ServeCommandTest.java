@@ -6,6 +6,10 @@ import dev.plexauth.cli.Cli.Result;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.SharedPostgres;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,5 +183,57 @@ class ServeCommandTest {
   void badPortValuesExitWith2() {
     Cli.in(home).run("serve", "--port", "70000").failed(CliException.USAGE);
     Cli.in(home).run("serve", "--port", "http").failed(CliException.USAGE);
+  }
+
+  @Test
+  void signinPerMinuteAndTrustedProxySetTheLimitAndWhoseAddressCounts() throws Exception {
+    try (Serving serving =
+        new Serving(
+            Cli.in(home),
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--signin-per-minute",
+            "1",
+            "--trusted-proxy",
+            "127.0.0.1/32",
+            "--trusted-proxy",
+            "10.0.0.0/8")) {
+      Matcher url = URL.matcher(serving.awaitStarted());
+      assertThat(url.find()).isTrue();
+
+      assertThat(wrongSignIn(url.group(1), "203.0.113.7, 10.0.0.1")).isEqualTo(401);
+      assertThat(wrongSignIn(url.group(1), "203.0.113.7")).isEqualTo(429);
+      assertThat(wrongSignIn(url.group(1), "203.0.113.8")).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void badEdgeOptionsExitWith2() {
+    Cli.in(home)
+        .run("serve", "--data-dir", dataDir.toString(), "--signin-per-minute", "0")
+        .failed(CliException.USAGE);
+    Result proxy =
+        Cli.in(home)
+            .run("serve", "--data-dir", dataDir.toString(), "--trusted-proxy", "proxy.lan")
+            .failed(CliException.USAGE);
+    assertThat(proxy.err()).contains("'proxy.lan'");
+  }
+
+  /** A sign-in with a wrong password as a proxy forwards it: its status. */
+  private static int wrongSignIn(String url, String forwardedFor) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/api/v2/users/signin"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Plex-Client-Identifier", "c")
+            .header("X-Forwarded-For", forwardedFor)
+            .POST(HttpRequest.BodyPublishers.ofString("login=nobody&password=wrong"))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -7,6 +7,7 @@ import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.TransientTokens;
 import dev.plexauth.server.http.HttpApi;
+import dev.plexauth.server.http.TrustedProxies;
 import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.store.Store;
 import io.javalin.Javalin;
@@ -117,7 +118,8 @@ public final class PlexAuthServer implements AutoCloseable {
               new SignInRateLimiter(config.signInRateLimit, config.clock),
               new SourceAccess(store, authenticator),
               config.host,
-              config.port);
+              config.port,
+              config.trustedProxies);
       app.start();
     } catch (RuntimeException e) {
       if (app != null) {
@@ -271,6 +273,7 @@ public final class PlexAuthServer implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private Clock clock = Clock.systemUTC();
     private int signInRateLimit = DEFAULT_SIGN_IN_RATE_LIMIT;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
     private PrintStream announcements = System.out;
@@ -343,7 +346,9 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * Sign-in attempts allowed per client address and minute.
+     * Sign-in attempts allowed per client address and minute. The client address is the socket's
+     * peer, or what a {@linkplain #trustedProxies trusted proxy} forwarded; an IPv6 client counts
+     * by its /64.
      *
      * @param perMinute at least 1; 30 by default
      * @return this builder
@@ -353,6 +358,27 @@ public final class PlexAuthServer implements AutoCloseable {
         throw new IllegalArgumentException("signInRateLimit must be at least 1: " + perMinute);
       }
       this.signInRateLimit = perMinute;
+      return this;
+    }
+
+    /**
+     * The reverse proxies (load balancers) in front of the server. A request whose socket peer lies
+     * in one of these ranges is counted by the client address the proxy forwarded: the right-most
+     * address of {@code X-Forwarded-For} (or, without it, of {@code Forwarded}) that is not itself
+     * a trusted proxy. From any other peer those headers are ignored, so a client cannot pick its
+     * own address. None by default.
+     *
+     * <pre>{@code
+     * builder.trustedProxies(List.of("10.0.0.0/8", "fd00::/8"))
+     * }</pre>
+     *
+     * @param cidrs CIDR blocks or single IP addresses (literals, never host names)
+     * @return this builder
+     * @throws IllegalArgumentException when one is not a CIDR block or an IP address
+     */
+    public Builder trustedProxies(List<String> cidrs) {
+      this.trustedProxies =
+          TrustedProxies.of(List.copyOf(Objects.requireNonNull(cidrs, "cidrs == null")));
       return this;
     }
 
@@ -411,6 +437,7 @@ public final class PlexAuthServer implements AutoCloseable {
       copy.port = port;
       copy.clock = clock;
       copy.signInRateLimit = signInRateLimit;
+      copy.trustedProxies = trustedProxies;
       copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
       copy.environment = environment;
       copy.announcements = announcements;

@@ -49,6 +49,7 @@ public final class HttpApi {
    * @param sources the connection information of sources
    * @param host the address to bind
    * @param port the port to bind, 0 for any free port
+   * @param proxies the reverse proxies whose forwarded client addresses are believed
    * @return the app; call {@code start()} on it
    */
   public static Javalin create(
@@ -57,7 +58,8 @@ public final class HttpApi {
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
       String host,
-      int port) {
+      int port,
+      TrustedProxies proxies) {
     PmsRoutes pms = new PmsRoutes(authenticator, sources);
     PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
 
@@ -85,6 +87,8 @@ public final class HttpApi {
           config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
           config.requestLogger.http(AccessLog::log);
           config.routes.before(ctx -> ctx.header("X-Plex-Protocol", "1.0"));
+          config.routes.before(
+              ctx -> ctx.attribute(PlexRequest.CLIENT_ADDRESS, proxies.clientAddress(ctx.req())));
           config.routes.before(ctx -> checkRoute(routes, ctx));
           routes.forEach(
               (path, methods) ->

@@ -52,7 +52,7 @@ final class PlexTvRoutes {
 
   /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
   void signIn(Context ctx) {
-    Optional<Duration> wait = rateLimiter.tryAcquire(ctx.req().getRemoteAddr());
+    Optional<Duration> wait = rateLimiter.tryAcquire(PlexRequest.clientAddress(ctx));
     if (wait.isPresent()) {
       throw ApiError.retryLater(
           PlexErrorCode.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
