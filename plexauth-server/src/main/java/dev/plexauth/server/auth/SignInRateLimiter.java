@@ -77,13 +77,14 @@ public final class SignInRateLimiter {
   }
 
   /**
-   * The bucket of an address: the address itself for IPv4, its /64 for IPv6.
+   * The bucket of an address: the address itself for IPv4 (and IPv6 link-local), its /64 for IPv6.
    *
    * @param address the client address
    * @return {@code 192.0.2.7} or {@code 2001:db8:0:1::/64}
    */
   static String key(InetAddress address) {
-    if (!(address instanceof Inet6Address)) {
+    if (!(address instanceof Inet6Address) || address.isLinkLocalAddress()) {
+      // Link-local addresses share fe80::/64 on every link: there each address is a client.
       return address.getHostAddress();
     }
     byte[] bytes = address.getAddress();

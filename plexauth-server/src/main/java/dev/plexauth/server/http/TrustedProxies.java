@@ -2,11 +2,13 @@ package dev.plexauth.server.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.util.InetAddressSet;
 
 /**
@@ -25,6 +27,9 @@ import org.eclipse.jetty.util.InetAddressSet;
  * by Jetty's {@link InetAddressSet}.
  */
 public final class TrustedProxies {
+
+  /** Stands for a peer that is no IP address. */
+  private static final InetAddress ANY = IpLiterals.parse("0.0.0.0").orElseThrow();
 
   /** No proxy is trusted: the socket's peer is always the client. */
   public static final TrustedProxies NONE = new TrustedProxies(List.of(), new InetAddressSet());
@@ -94,9 +99,7 @@ public final class TrustedProxies {
    * @return the peer, or the address a trusted proxy forwarded
    */
   InetAddress clientAddress(HttpServletRequest request) {
-    InetAddress peer =
-        IpLiterals.parse(request.getRemoteAddr())
-            .orElseThrow(() -> new IllegalStateException("the peer is no IP address"));
+    InetAddress peer = peer(request);
     if (!trusts(peer)) {
       return peer;
     }
@@ -119,7 +122,23 @@ public final class TrustedProxies {
     return client;
   }
 
-  /** The {@code X-Forwarded-For} entries of every such header, left to right. */
+  /**
+   * The socket's peer, from Jetty's connection (no text to parse, so an IPv6 link-local peer with
+   * its zone is read as well); {@code 0.0.0.0} if it is somehow no IP address.
+   */
+  private static InetAddress peer(HttpServletRequest request) {
+    ServletContextRequest core = ServletContextRequest.getServletContextRequest(request);
+    if (core != null
+        && core.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress socket
+        && socket.getAddress() != null) {
+      return socket.getAddress();
+    }
+    String text = request.getRemoteAddr();
+    int zone = text.indexOf('%');
+    return IpLiterals.parse(zone < 0 ? text : text.substring(0, zone)).orElse(ANY);
+  }
+
+  /** The X-Forwarded-For entries of every such header, left to right. */
   private static List<String> forwardedFor(HttpServletRequest request) {
     List<String> hops = new ArrayList<>();
     for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
