@@ -100,7 +100,11 @@ final class SigninCommand implements Callable<Integer> {
     if (json) {
       JsonOutput.print(out, JsonOutput.tree(account));
     } else {
-      out.println("Signed in as " + account.username() + "; token saved to " + stored.path());
+      out.println(
+          "Signed in as "
+              + TerminalText.safe(account.username())
+              + "; token saved to "
+              + stored.path());
       out.flush();
     }
     return 0;

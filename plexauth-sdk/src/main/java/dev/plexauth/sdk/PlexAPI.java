@@ -34,13 +34,20 @@ import java.util.function.Supplier;
  *     .token();
  * }</pre>
  *
- * <p>Timeouts are always on: 10 s to connect and 30 s for each attempt by default. Nothing is
- * retried unless a {@link RetryConfig} says so. {@link #toString()} never shows the token.
+ * <p>Timeouts are always on: 10 s to connect and 30 s for each attempt by default, the body
+ * included. Answers are at most 4 MiB ({@link Builder#maxResponseBytes}). Nothing is retried unless
+ * a {@link RetryConfig} says so. {@link #toString()} never shows the token.
  */
 public final class PlexAPI {
 
   /** The plex.tv base URL of the two plex.tv operations. */
   public static final String DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
+
+  /** The largest answer body accepted by default: 4 MiB, a thousand times a user object. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+
+  /** The largest body a {@code byte[]} can hold. */
+  private static final long LARGEST_BODY = Integer.MAX_VALUE - 8;
 
   private final Builder settings;
   private final Transport transport;
@@ -64,7 +71,8 @@ public final class PlexAPI {
             settings.retryConfig,
             settings.requestTimeout,
             transport,
-            settings.retryTiming);
+            settings.retryTiming,
+            settings.maxResponseBytes);
     this.authentication = new Authentication(new OperationRunner(config));
   }
 
@@ -183,6 +191,30 @@ public final class PlexAPI {
     return settings.requestTimeout;
   }
 
+  /**
+   * Returns the largest answer body accepted.
+   *
+   * @return bytes
+   */
+  public long maxResponseBytes() {
+    return settings.maxResponseBytes;
+  }
+
+  /**
+   * Checks a body limit.
+   *
+   * @param maxResponseBytes the limit
+   * @return the limit
+   * @throws IllegalArgumentException when it is not 1 to {@code Integer.MAX_VALUE - 8}
+   */
+  static long checkMaxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes < 1 || maxResponseBytes > LARGEST_BODY) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be 1 to " + LARGEST_BODY + ": " + maxResponseBytes);
+    }
+    return maxResponseBytes;
+  }
+
   @Override
   public String toString() {
     return "PlexAPI[serverURL="
@@ -207,6 +239,8 @@ public final class PlexAPI {
         + settings.connectTimeout
         + ", requestTimeout="
         + settings.requestTimeout
+        + ", maxResponseBytes="
+        + settings.maxResponseBytes
         + "]";
   }
 
@@ -226,6 +260,7 @@ public final class PlexAPI {
     private RetryConfig retryConfig = RetryConfig.none();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Transport transport;
     private RetryTiming retryTiming = RetryTiming.system();
     private Transport inheritedTransport;
@@ -249,6 +284,7 @@ public final class PlexAPI {
       copy.retryConfig = retryConfig;
       copy.connectTimeout = connectTimeout;
       copy.requestTimeout = requestTimeout;
+      copy.maxResponseBytes = maxResponseBytes;
       copy.transport = transport;
       copy.retryTiming = retryTiming;
       return copy;
@@ -442,6 +478,20 @@ public final class PlexAPI {
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest answer body accepted. A larger answer fails the call with an {@link
+     * dev.plexauth.sdk.errors.SDKError} (never retried) as soon as {@code Content-Length} says so,
+     * or as soon as a streamed body passes the limit: a broken or hostile server cannot fill the
+     * memory. The request timeout still bounds a body that arrives slowly.
+     *
+     * @param maxResponseBytes 1 to {@code Integer.MAX_VALUE - 8}; 4 MiB by default
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = checkMaxResponseBytes(maxResponseBytes);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.plexauth.sdk.internal;
 
 import dev.plexauth.sdk.RequestOptions;
+import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.RetryConfig;
 import dev.plexauth.sdk.TransportRequest;
 import dev.plexauth.sdk.TransportResponse;
@@ -117,7 +118,7 @@ public final class OperationRunner {
           Outcome outcome;
           if (failure == null) {
             HttpLog.received(call.request(), response.statusCode(), since(sent));
-            outcome = new Outcome(response, null);
+            outcome = sized(call, response);
           } else {
             HttpLog.failed(call.request(), Failures.unwrap(failure), since(sent));
             IOException io = Failures.asIOException(failure);
@@ -176,7 +177,8 @@ public final class OperationRunner {
             });
     Duration timeout = options.timeout().orElse(config.requestTimeout());
     TransportRequest request =
-        new TransportRequest(operation.method(), uri, headers, operation.body(), timeout);
+        new TransportRequest(
+            operation.method(), uri, headers, operation.body(), timeout, config.maxResponseBytes());
     return new Call<>(
         operation,
         request,
@@ -214,11 +216,25 @@ public final class OperationRunner {
     try {
       TransportResponse response = config.transport().send(call.request());
       HttpLog.received(call.request(), response.statusCode(), since(sent));
-      return new Outcome(response, null);
+      return sized(call, response);
     } catch (IOException e) {
       HttpLog.failed(call.request(), e, since(sent));
       return new Outcome(null, e);
     }
+  }
+
+  /**
+   * An answer, or a too-large failure when a transport returned more than the limit (the default
+   * transport refuses it before; another may not).
+   */
+  private static Outcome sized(Call<?> call, TransportResponse response) {
+    long limit = call.request().maxResponseBytes();
+    if (response.body().length > limit) {
+      return new Outcome(
+          null,
+          new ResponseTooLargeException(response.statusCode(), response.headers(), limit, -1));
+    }
+    return new Outcome(response, null);
   }
 
   /**
@@ -249,6 +265,8 @@ public final class OperationRunner {
               .flatMap(value -> RetryAfter.parse(value, clock.instant()))
               .orElseGet(() -> Backoff.delay(retry, attempt, config.timing().random()));
       reason = "HTTP " + status;
+    } else if (outcome.failure() instanceof ResponseTooLargeException) {
+      return null; // the same request would get the same answer
     } else {
       Failures failure = Failures.classify(outcome.failure());
       if (!retry.retryConnectionErrors() || (call.operation().signIn() && !failure.notSent())) {
@@ -267,6 +285,9 @@ public final class OperationRunner {
 
   private <T> T finish(Call<T> call, Outcome outcome) {
     Operation<T> operation = call.operation();
+    if (outcome.failure() instanceof ResponseTooLargeException tooLarge) {
+      throw ErrorMapper.tooLarge(operation, tooLarge);
+    }
     if (outcome.failure() != null) {
       throw connectionError(call, outcome.failure());
     }

@@ -3,6 +3,8 @@ package dev.plexauth.server.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +13,9 @@ import java.util.Optional;
 
 /**
  * A token bucket per client address on sign-in: {@code perMinute} attempts, refilled evenly over a
- * minute. The map of buckets is bounded; the least recently used address is forgotten first.
+ * minute. An IPv4 client is one address; an IPv6 client is its /64, the smallest block a site is
+ * given (RFC 6177), since one host can use any of its 2^64 addresses. The map of buckets is
+ * bounded; the least recently used address is forgotten first.
  */
 public final class SignInRateLimiter {
 
@@ -57,18 +61,39 @@ public final class SignInRateLimiter {
   /**
    * Takes one attempt from an address's bucket.
    *
-   * @param address the client address (the socket's)
+   * @param address the client address (the socket's peer, or what a trusted proxy forwarded)
    * @return empty when allowed, else how long until the next attempt is allowed
    */
-  public Optional<Duration> tryAcquire(String address) {
+  public Optional<Duration> tryAcquire(InetAddress address) {
+    String key = key(address);
     Bucket bucket;
     synchronized (buckets) {
-      bucket = buckets.computeIfAbsent(address, unused -> newBucket());
+      bucket = buckets.computeIfAbsent(key, unused -> newBucket());
     }
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     return probe.isConsumed()
         ? Optional.empty()
         : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+  }
+
+  /**
+   * The bucket of an address: the address itself for IPv4 (and IPv6 link-local), its /64 for IPv6.
+   *
+   * @param address the client address
+   * @return {@code 192.0.2.7} or {@code 2001:db8:0:1::/64}
+   */
+  static String key(InetAddress address) {
+    if (!(address instanceof Inet6Address) || address.isLinkLocalAddress()) {
+      // Link-local addresses share fe80::/64 on every link: there each address is a client.
+      return address.getHostAddress();
+    }
+    byte[] bytes = address.getAddress();
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+      prefix.append(':');
+    }
+    return prefix.append(":/64").toString();
   }
 
   private Bucket newBucket() {

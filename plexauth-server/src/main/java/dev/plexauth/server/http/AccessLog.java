@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.server.auth.LogText;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * One line per request: method, path with query, status and milliseconds. Values of query
  * parameters that may hold a secret ({@code X-Plex-Token} and anything named like a token,
  * password, code, key or secret, also when the name is percent-encoded) are replaced by {@code
- * ***}; control characters are escaped so a request cannot forge log lines. Bodies and headers are
- * never logged.
+ * ***}; control, bidirectional and line-separator characters are escaped ({@link LogText}) so a
+ * request can neither forge log lines nor hide what it sent. Bodies and headers are never logged.
  */
 final class AccessLog {
 
@@ -81,15 +82,6 @@ final class AccessLog {
   }
 
   private static String safe(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return LogText.escape(text);
   }
 }

@@ -2,8 +2,9 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.LogText;
+import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
-import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.StoreUnavailable;
 import io.javalin.Javalin;
@@ -14,7 +15,14 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,22 +51,21 @@ public final class HttpApi {
    * Creates the (not yet started) app.
    *
    * @param authenticator resolves tokens and mints transient tokens
-   * @param signIn the sign-in service
+   * @param signIns the queue sign-ins wait in for the password hash
    * @param rateLimiter the per-address sign-in limit
    * @param sources the connection information of sources
-   * @param host the address to bind
-   * @param port the port to bind, 0 for any free port
+   * @param edge where to listen (HTTP or HTTPS), whose forwarded addresses to believe, which host
+   *     names and origins to answer
    * @return the app; call {@code start()} on it
    */
   public static Javalin create(
       Authenticator authenticator,
-      SignInService signIn,
+      SignInQueue signIns,
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
-      String host,
-      int port) {
+      Edge edge) {
     PmsRoutes pms = new PmsRoutes(authenticator, sources);
-    PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
+    PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIns, rateLimiter);
 
     Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
     route(routes, HandlerType.GET, "/security/token", pms::transientToken);
@@ -72,19 +79,22 @@ public final class HttpApi {
         config -> {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
-          config.jetty.addConnector(
-              (server, httpConfig) -> {
-                ServerConnector connector =
-                    new ServerConnector(server, new AcceptRecordingConnectionFactory(httpConfig));
-                connector.setHost(host);
-                connector.setPort(port);
-                return connector;
-              });
+          if (edge.maxThreads() > 0) {
+            config.jetty.threadPool =
+                new QueuedThreadPool(edge.maxThreads(), Math.min(8, edge.maxThreads()));
+          }
+          config.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, edge));
           config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           config.http.maxRequestSize = PlexTvRoutes.MAX_BODY_BYTES;
           config.requestLogger.http(AccessLog::log);
           config.routes.before(ctx -> ctx.header("X-Plex-Protocol", "1.0"));
+          config.routes.before(
+              ctx ->
+                  ctx.attribute(
+                      PlexRequest.CLIENT_ADDRESS, edge.trustedProxies().clientAddress(ctx.req())));
+          config.routes.before(edge.hostAndOrigin()::checkHost);
           config.routes.before(ctx -> checkRoute(routes, ctx));
+          config.routes.before(edge.hostAndOrigin()::checkOrigin);
           routes.forEach(
               (path, methods) ->
                   methods.forEach(
@@ -107,7 +117,11 @@ public final class HttpApi {
           config.routes.exception(
               Exception.class,
               (error, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), error);
+                LOG.error(
+                    "unexpected error on {} {}",
+                    LogText.escape(ctx.method().name()),
+                    LogText.escape(ctx.path()),
+                    error);
                 Responses.error(
                     ctx, ApiError.of(500, PlexErrorCode.INTERNAL, "Internal server error"));
               });
@@ -120,6 +134,33 @@ public final class HttpApi {
                       ctx,
                       ApiError.of(405, PlexErrorCode.METHOD_NOT_ALLOWED, "Method not allowed")));
         });
+  }
+
+  /**
+   * The one connector: HTTP/1.1, or HTTP/1.1 inside TLS. Jetty's SNI checks are off (a client that
+   * asks for a name the certificate lacks fails its own verification; the host names answered are
+   * {@link HostAndOrigin}'s to judge), and so is HSTS (whether a name is HTTPS-only is the
+   * deployment's call).
+   */
+  private static ServerConnector connector(Server server, HttpConfiguration httpConfig, Edge edge) {
+    ServerConnector connector;
+    if (edge.tls().isPresent()) {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setKeyStore(edge.tls().get().keyStore());
+      tls.setKeyStorePassword(edge.tls().get().password());
+      tls.setSniRequired(false);
+      httpConfig.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+      connector =
+          new ServerConnector(
+              server,
+              new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+              new AcceptRecordingConnectionFactory(httpConfig));
+    } else {
+      connector = new ServerConnector(server, new AcceptRecordingConnectionFactory(httpConfig));
+    }
+    connector.setHost(edge.host());
+    connector.setPort(edge.port());
+    return connector;
   }
 
   private static void route(

@@ -24,6 +24,12 @@ final class Responses {
   static final String JSON = "application/json; charset=utf-8";
   static final String XML = "text/xml;charset=utf-8";
 
+  /** {@code Cache-Control} of every answer. */
+  static final String CACHE_CONTROL = "no-store";
+
+  /** {@code X-Content-Type-Options} of every answer. */
+  static final String NOSNIFF = "nosniff";
+
   /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
   static final String RENDERED = "plexauth.rendered";
 
@@ -110,8 +116,18 @@ final class Responses {
   }
 
   private static void send(Context ctx, String contentType, byte[] body) {
-    ctx.header("Cache-Control", "no-cache");
+    noStore(ctx);
     ctx.contentType(contentType);
     ctx.result(body);
+  }
+
+  /**
+   * The headers of every answer, errors included: many carry a token ({@code authToken}, a
+   * transient token, a source's {@code accessToken}), so no cache (a browser's, a proxy's) may keep
+   * one, and no browser may guess a type other than the one declared.
+   */
+  static void noStore(Context ctx) {
+    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("X-Content-Type-Options", NOSNIFF);
   }
 }

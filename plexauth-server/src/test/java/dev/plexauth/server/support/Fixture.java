@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A started server with a movable clock and the usual accounts, on SQLite in a temp data directory
@@ -117,6 +118,7 @@ public final class Fixture implements AutoCloseable {
     private MutableClock clock = new MutableClock();
     private int signInRateLimit = GENEROUS_SIGN_IN_RATE_LIMIT;
     private boolean withAccounts;
+    private Consumer<PlexAuthServer.Builder> settings = builder -> {};
 
     private Builder(TestDatabase database) {
       this.database = Objects.requireNonNull(database, "database == null");
@@ -137,6 +139,15 @@ public final class Fixture implements AutoCloseable {
       return this;
     }
 
+    /**
+     * More server settings, applied after the fixture's own (trusted proxies, allowed hosts, TLS,
+     * …).
+     */
+    public Builder server(Consumer<PlexAuthServer.Builder> settings) {
+      this.settings = this.settings.andThen(Objects.requireNonNull(settings, "settings == null"));
+      return this;
+    }
+
     /** Adds the admin, the user, the 2FA user and the source once started. */
     public Builder withAccounts() {
       this.withAccounts = true;
@@ -144,15 +155,15 @@ public final class Fixture implements AutoCloseable {
     }
 
     public Fixture start() {
-      PlexAuthServer server =
+      PlexAuthServer.Builder builder =
           database
               .applyTo(PlexAuthServer.builder())
               .port(0)
               .clock(clock)
               .signInRateLimit(signInRateLimit)
-              .createOwnerOnFirstStart(false)
-              .build()
-              .start();
+              .createOwnerOnFirstStart(false);
+      settings.accept(builder);
+      PlexAuthServer server = builder.build().start();
       Fixture fixture = new Fixture(database, clock, server);
       if (withAccounts) {
         fixture.addStandardData();
