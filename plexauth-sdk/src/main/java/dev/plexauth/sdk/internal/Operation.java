@@ -1,6 +1,7 @@
 package dev.plexauth.sdk.internal;
 
 import dev.plexauth.sdk.errors.ErrorDetails;
+import dev.plexauth.sdk.errors.NotFoundException;
 import dev.plexauth.sdk.errors.SDKError;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Operation<T> {
   private final Decoders.Decoder<T> decoder;
   private final Function<ErrorDetails, SDKError> badRequest;
   private final Function<ErrorDetails, SDKError> unauthorized;
+  private final Function<ErrorDetails, SDKError> notFound;
 
   private Operation(Builder<T> builder) {
     this.id = builder.id;
@@ -57,6 +59,7 @@ public final class Operation<T> {
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
     this.badRequest = Objects.requireNonNull(builder.badRequest, "badRequest == null");
     this.unauthorized = Objects.requireNonNull(builder.unauthorized, "unauthorized == null");
+    this.notFound = builder.notFound;
   }
 
   /**
@@ -112,8 +115,8 @@ public final class Operation<T> {
   }
 
   /**
-   * Whether it is the sign-in: never resent once it may have reached the server, never sends the
-   * token, and needs a client identifier.
+   * Whether it belongs to the sign-in flow: never resent once it may have reached the server, never
+   * sends the token, and needs a client identifier.
    */
   boolean signIn() {
     return signInIdentity != null;
@@ -148,6 +151,11 @@ public final class Operation<T> {
     return unauthorized.apply(details);
   }
 
+  /** Makes the operation's own 404 error: {@link NotFoundException} unless it names one. */
+  SDKError notFound(ErrorDetails details) {
+    return notFound.apply(details);
+  }
+
   @Override
   public String toString() {
     return "Operation[" + id + " " + method + " " + path + "]";
@@ -170,6 +178,7 @@ public final class Operation<T> {
     private Decoders.Decoder<T> decoder;
     private Function<ErrorDetails, SDKError> badRequest;
     private Function<ErrorDetails, SDKError> unauthorized;
+    private Function<ErrorDetails, SDKError> notFound = NotFoundException::new;
 
     private Builder(String id, String method, Server server, String path) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -203,8 +212,10 @@ public final class Operation<T> {
     }
 
     /**
-     * Marks the sign-in: sent with its own identity and no token, never resent once it may have
-     * reached the server, and refused without a client identifier.
+     * Marks an operation of the sign-in flow (the sign-in, a pin and its poll): sent with its own
+     * identity and no token, never resent once it may have reached the server (each changes state:
+     * a failure count, a new pin, a token handed out once), and refused without a client
+     * identifier.
      *
      * @param identity the request's identity; empty fields fall back to the client's
      * @return this builder
@@ -237,6 +248,17 @@ public final class Operation<T> {
         Function<ErrorDetails, SDKError> unauthorized) {
       this.badRequest = badRequest;
       this.unauthorized = unauthorized;
+      return this;
+    }
+
+    /**
+     * Sets the operation's own 404 error.
+     *
+     * @param notFound makes the 404 error
+     * @return this builder
+     */
+    public Builder<T> notFound(Function<ErrorDetails, SDKError> notFound) {
+      this.notFound = Objects.requireNonNull(notFound, "notFound == null");
       return this;
     }
 
