@@ -2,6 +2,7 @@ package dev.plexauth.server;
 
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.PinService;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
@@ -116,6 +117,8 @@ public final class PlexAuthServer implements AutoCloseable {
               new SignInService(store, hasher, config.clock),
               new SignInRateLimiter(config.signInRateLimit, config.clock),
               new SourceAccess(store, authenticator),
+              new PinService(store, config.clock),
+              new SignInRateLimiter(config.signInRateLimit, config.clock),
               config.host,
               config.port);
       app.start();

@@ -50,6 +50,11 @@ final class ApiError extends RuntimeException {
     return new ApiError(429, code, message, retryAfter);
   }
 
+  /** 503 with {@code Retry-After}: the server cannot do it now; the same request may work later. */
+  static ApiError unavailable(String message, Duration retryAfter) {
+    return new ApiError(503, PlexErrorCode.INTERNAL, message, retryAfter);
+  }
+
   static ApiError methodNotAllowed(String allow) {
     return new ApiError(
         405,

@@ -2,6 +2,7 @@ package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.PinService;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SourceAccess;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * GET      /security/resources?source=server://…       source connection information
  * GET      /api/v2/user                                 token details
  * POST     /api/v2/users/signin                         sign-in (form body)
+ * POST     /api/v2/pins?strong=true|false               a pin for PIN sign-in
+ * GET      /api/v2/pins/{id}                            the pin, with its token once approved
+ * PUT      /api/v2/pins/link                            approve a pin's code (form body)
+ * GET      /auth, /link                                 the approval pages, no token needed
+ * GET      /pages/approve.css, /pages/approve.js        their style sheet and script
  * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *
@@ -46,6 +52,8 @@ public final class HttpApi {
    * @param signIn the sign-in service
    * @param rateLimiter the per-address sign-in limit
    * @param sources the connection information of sources
+   * @param pins PIN sign-in
+   * @param pinRateLimiter the per-address limit on making and linking pins
    * @param host the address to bind
    * @param port the port to bind, 0 for any free port
    * @return the app; call {@code start()} on it
@@ -55,10 +63,13 @@ public final class HttpApi {
       SignInService signIn,
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
+      PinService pins,
+      SignInRateLimiter pinRateLimiter,
       String host,
       int port) {
     PmsRoutes pms = new PmsRoutes(authenticator, sources);
     PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIn, rateLimiter);
+    PinRoutes pinRoutes = new PinRoutes(authenticator, pins, pinRateLimiter);
 
     Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
     route(routes, HandlerType.GET, "/security/token", pms::transientToken);
@@ -66,6 +77,12 @@ public final class HttpApi {
     route(routes, HandlerType.GET, "/security/resources", pms::resources);
     route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
     route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+    route(routes, HandlerType.POST, "/api/v2/pins", pinRoutes::create);
+    route(routes, HandlerType.PUT, "/api/v2/pins/link", pinRoutes::link);
+    route(routes, HandlerType.GET, "/api/v2/pins/{" + PinRoutes.PIN_ID + "}", pinRoutes::poll);
+    for (String page : ApprovalPages.ASSETS.keySet().stream().sorted().toList()) {
+      route(routes, HandlerType.GET, page, ApprovalPages.handler(page));
+    }
     route(routes, HandlerType.GET, "/openapi.yaml", OpenApiDocument::serve);
 
     return Javalin.create(
@@ -138,12 +155,39 @@ public final class HttpApi {
     }
     Map<HandlerType, Handler> methods = routes.get(path);
     if (methods == null) {
+      methods = templated(routes, path);
+    }
+    if (methods == null) {
       throw ApiError.of(404, PlexErrorCode.NOT_FOUND, "Not found");
     }
     if (!methods.containsKey(ctx.method())) {
       throw ApiError.methodNotAllowed(
           methods.keySet().stream().map(HandlerType::name).collect(Collectors.joining(", ")));
     }
+  }
+
+  /**
+   * The methods of the route whose template ({@code /api/v2/pins/{pinId}}) matches a path, segment
+   * by segment; a path that is a route of its own ({@code /api/v2/pins/link}) never gets here.
+   */
+  private static Map<HandlerType, Handler> templated(
+      Map<String, Map<HandlerType, Handler>> routes, String path) {
+    String[] segments = path.split("/", -1);
+    for (Map.Entry<String, Map<HandlerType, Handler>> route : routes.entrySet()) {
+      String[] template = route.getKey().split("/", -1);
+      if (!route.getKey().contains("{") || template.length != segments.length) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i < template.length && matches; i++) {
+        matches =
+            template[i].startsWith("{") ? !segments[i].isEmpty() : template[i].equals(segments[i]);
+      }
+      if (matches) {
+        return route.getValue();
+      }
+    }
+    return null;
   }
 
   private static void fallback(Context ctx, ApiError error) {
