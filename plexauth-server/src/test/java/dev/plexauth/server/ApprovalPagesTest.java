@@ -34,7 +34,8 @@ class ApprovalPagesTest {
           "/auth", "auth.html",
           "/link", "link.html",
           "/pages/approve.css", "approve.css",
-          "/pages/approve.js", "approve.js");
+          "/pages/approve.js", "approve.js",
+          "/pages/icon.svg", "icon.svg");
 
   static final String POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
@@ -77,7 +78,8 @@ class ApprovalPagesTest {
             "/auth", "text/html; charset=utf-8",
             "/link", "text/html; charset=utf-8",
             "/pages/approve.css", "text/css; charset=utf-8",
-            "/pages/approve.js", "text/javascript; charset=utf-8");
+            "/pages/approve.js", "text/javascript; charset=utf-8",
+            "/pages/icon.svg", "image/svg+xml");
     for (String path : SERVED.keySet()) {
       Http.Response response = fx.http.send("GET", path, null);
 

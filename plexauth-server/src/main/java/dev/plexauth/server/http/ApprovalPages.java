@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The approval pages of PIN sign-in, served from this server's resources with no token needed to
  * load them: {@code /auth} (the page apps open, {@code #?clientID=…&code=…}) and {@code /link}
- * (enter a 4-character code), with their one style sheet and one script. The pages sign in and
- * approve through the public JSON API, like any client; they keep the token in the script's memory.
+ * (enter a 4-character code), with their one style sheet, one script and an icon. The pages sign in
+ * and approve through the public JSON API, like any client; they keep the token in the script's
+ * memory.
  *
  * <p>Every answer carries a strict Content-Security-Policy ({@value #CONTENT_SECURITY_POLICY}): no
  * inline script or style, nothing from another origin, no framing (an approval page must not be
@@ -36,7 +37,8 @@ final class ApprovalPages {
           "/auth", new Asset("auth.html", "text/html; charset=utf-8"),
           "/link", new Asset("link.html", "text/html; charset=utf-8"),
           "/pages/approve.css", new Asset("approve.css", "text/css; charset=utf-8"),
-          "/pages/approve.js", new Asset("approve.js", "text/javascript; charset=utf-8"));
+          "/pages/approve.js", new Asset("approve.js", "text/javascript; charset=utf-8"),
+          "/pages/icon.svg", new Asset("icon.svg", "image/svg+xml"));
 
   private ApprovalPages() {}
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * GET      /api/v2/pins/{id}                            the pin, with its token once approved
  * PUT      /api/v2/pins/link                            approve a pin's code (form body)
  * GET      /auth, /link                                 the approval pages, no token needed
- * GET      /pages/approve.css, /pages/approve.js        their style sheet and script
+ * GET      /pages/approve.css, approve.js, icon.svg     their style sheet, script and icon
  * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *

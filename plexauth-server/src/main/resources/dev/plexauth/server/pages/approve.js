@@ -119,18 +119,23 @@
 
   // Sign-in: POST /api/v2/users/signin, then the verification code when the answer is 1029.
 
-  async function signIn(verificationCode) {
+  // The form is busy while the request runs and usable again before the answer moves the focus: a
+  // disabled field cannot take it.
+  async function signIn(form, verificationCode) {
     var fields = { login: session.login, password: session.password, rememberMe: 'false' };
     if (verificationCode) {
       fields.verificationCode = verificationCode;
     }
     var response;
+    busy(form, true);
     try {
       response = await send('POST', '/api/v2/users/signin', fields, null);
     } catch (e) {
+      busy(form, false);
       complain('The server could not be reached. Check your connection and try again.');
       return;
     }
+    busy(form, false);
     if (response.status === 201) {
       var user = await response.json();
       session.token = user.authToken;
@@ -262,6 +267,9 @@
     var linked = await link(request.get('code'));
     busy(section, false);
     if (!linked) {
+      if (session.token) {
+        focusFirst('problem');
+      }
       return;
     }
     forget();
@@ -324,10 +332,8 @@
       }
       session.login = login;
       session.password = password;
-      busy(this, true);
       say('Signing in\u2026');
-      await signIn(null);
-      busy(this, false);
+      await signIn(this, null);
     });
 
     $('verify').addEventListener('submit', async function (event) {
@@ -338,10 +344,8 @@
         focusFirst('verification-code');
         return;
       }
-      busy(this, true);
       say('Checking the code\u2026');
-      await signIn(code);
-      busy(this, false);
+      await signIn(this, code);
     });
 
     $('start-over').addEventListener('click', function () {
