@@ -10,6 +10,7 @@ import dev.plexauth.sdk.models.GetPinRequest;
 import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetTokenByPinIdRequest;
 import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +31,8 @@ public final class Plex {
     this.runner = runner;
   }
 
-  // PIN sign-in: getPin and getTokenByPinId. PinLogin runs the whole flow on top of them.
+  // PIN sign-in: getPin and getTokenByPinId (plexjs's), linkPin (the approval). PinLogin runs the
+  // app's side of the flow on top of them.
 
   /**
    * Asks plex.tv for a pin: {@code POST {plexTvURL}/pins?strong=…}, with the request's identity
@@ -161,6 +163,64 @@ public final class Plex {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     return runner.callAsync(Operations.getTokenByPinId(request), options);
+  }
+
+  /**
+   * Approves a pin's code for the client's account: {@code PUT {plexTvURL}/pins/link}, the headless
+   * approval (plexjs has no such call). The app that made the pin gets a token for this account on
+   * its next poll. Never sent twice once it may have reached the server.
+   *
+   * <pre>{@code
+   * PlexAPI me = PlexAPI.builder().plexTvURL(url).accessToken(myToken).build();
+   * me.plex().linkPin("7T39");
+   * }</pre>
+   *
+   * @param code the code the device shows (any case)
+   * @return the answer (204)
+   * @throws dev.plexauth.sdk.errors.NotFoundException on 404 (1020): unknown, expired or used
+   * @throws dev.plexauth.sdk.errors.UnauthorizedException on 401: no valid account token
+   * @throws dev.plexauth.sdk.errors.ForbiddenException on 403: a transient token
+   * @throws dev.plexauth.sdk.errors.RateLimitedException on 429: too many wrong codes (1031) or
+   *     requests (1003); see {@code retryAfter()}
+   */
+  public LinkPinResponse linkPin(String code) {
+    return linkPin(code, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #linkPin(String)}, with settings for this call.
+   *
+   * @param code the code the device shows
+   * @param options the timeout, server and extra headers of this call
+   * @return the answer
+   */
+  public LinkPinResponse linkPin(String code, RequestOptions options) {
+    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(options, "options == null");
+    return runner.call(Operations.linkPin(code), options);
+  }
+
+  /**
+   * Runs {@link #linkPin(String)} without blocking the calling thread.
+   *
+   * @param code the code the device shows
+   * @return a future of the answer
+   */
+  public CompletableFuture<LinkPinResponse> linkPinAsync(String code) {
+    return linkPinAsync(code, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #linkPinAsync(String)}, with settings for this call.
+   *
+   * @param code the code the device shows
+   * @param options the timeout, server and extra headers of this call
+   * @return a future of the answer
+   */
+  public CompletableFuture<LinkPinResponse> linkPinAsync(String code, RequestOptions options) {
+    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(options, "options == null");
+    return runner.callAsync(Operations.linkPin(code), options);
   }
 
   // End of PIN sign-in.

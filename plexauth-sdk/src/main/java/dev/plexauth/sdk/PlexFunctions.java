@@ -5,6 +5,7 @@ import dev.plexauth.sdk.models.GetPinRequest;
 import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetTokenByPinIdRequest;
 import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,7 +35,7 @@ public final class PlexFunctions {
     }
   }
 
-  // PIN sign-in: plexGetPin and plexGetTokenByPinId.
+  // PIN sign-in: plexGetPin, plexGetTokenByPinId and plexLinkPin.
 
   /**
    * {@link Plex#getPin(GetPinRequest)} as a {@link Result}.
@@ -87,6 +88,21 @@ public final class PlexFunctions {
     Objects.requireNonNull(plex, "plex == null");
     Plex group = plex.plex();
     return capture(() -> group.getTokenByPinId(request, options));
+  }
+
+  /**
+   * {@link Plex#linkPin(String, RequestOptions)} as a {@link Result}.
+   *
+   * @param plex the client, with the approving account's token
+   * @param code the code the device shows
+   * @param options the settings of this call
+   * @return the answer or the error
+   */
+  public static Result<LinkPinResponse> plexLinkPin(
+      PlexAPI plex, String code, RequestOptions options) {
+    Objects.requireNonNull(plex, "plex == null");
+    Plex group = plex.plex();
+    return capture(() -> group.linkPin(code, options));
   }
 
   // End of PIN sign-in.

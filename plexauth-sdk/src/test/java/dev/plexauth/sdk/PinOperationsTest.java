@@ -11,6 +11,7 @@ import dev.plexauth.sdk.errors.GetTokenByPinIdBadRequest;
 import dev.plexauth.sdk.errors.GetTokenByPinIdNotFound;
 import dev.plexauth.sdk.errors.NotFoundException;
 import dev.plexauth.sdk.errors.PlexErrorCode;
+import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.errors.SDKError;
 import dev.plexauth.sdk.models.AuthPinContainer;
 import dev.plexauth.sdk.models.GeoData;
@@ -18,6 +19,7 @@ import dev.plexauth.sdk.models.GetPinRequest;
 import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetTokenByPinIdRequest;
 import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -282,6 +284,71 @@ class PinOperationsTest {
                     .join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(GetTokenByPinIdNotFound.class);
+  }
+
+  @Test
+  void linkPinPutsTheCodeAsAFormWithTheTokenAndReadsThe204() throws Exception {
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(204).build());
+
+    LinkPinResponse answer = plex().plex().linkPin("7t 3&9");
+
+    RecordedRequest request = take(server);
+    assertThat(request.getMethod()).isEqualTo("PUT");
+    assertThat(request.getTarget()).isEqualTo("/api/v2/pins/link");
+    assertThat(request.getHeaders().get("Content-Type"))
+        .isEqualTo("application/x-www-form-urlencoded");
+    assertThat(request.getBody().utf8()).isEqualTo("code=7t%203%269");
+    assertThat(request.getHeaders().get("X-Plex-Token")).isEqualTo(Wire.TOKEN);
+    assertThat(answer.statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void anUnknownCodeIsNotFoundWith1020AndALockoutIsRateLimited() {
+    server.enqueue(Wire.json(404, NOT_FOUND));
+    server.enqueue(
+        new mockwebserver3.MockResponse.Builder()
+            .code(429)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("Retry-After", "60")
+            .body("{\"errors\":[{\"code\":1031,\"message\":\"Too many wrong codes\"}]}")
+            .build());
+
+    Result<LinkPinResponse> unknown =
+        PlexFunctions.plexLinkPin(plex(), "ZZZZ", RequestOptions.none());
+    assertThat(((Result.Err<LinkPinResponse>) unknown).error())
+        .isInstanceOf(NotFoundException.class)
+        .satisfies(e -> assertThat(((SDKError) e).code()).isEqualTo(1020));
+    assertThatThrownBy(() -> plex().plex().linkPin("ZZZZ"))
+        .isInstanceOf(RateLimitedException.class)
+        .satisfies(
+            e ->
+                assertThat(((RateLimitedException) e).retryAfter())
+                    .contains(java.time.Duration.ofSeconds(60)));
+  }
+
+  @Test
+  void anApprovalIsNeverResentNotEvenOnA503() {
+    AtomicInteger sent = new AtomicInteger();
+    Transport unavailable =
+        request -> {
+          sent.incrementAndGet();
+          return new TransportResponse(503, java.util.Map.of(), new byte[0]);
+        };
+    PlexAPI plex =
+        PlexAPI.builder()
+            .accessToken("t")
+            .transport(unavailable)
+            .retryConfig(
+                RetryConfig.backoff(
+                    java.time.Duration.ofMillis(1),
+                    java.time.Duration.ofMillis(1),
+                    1.0,
+                    java.time.Duration.ofSeconds(5)))
+            .build();
+
+    assertThatThrownBy(() -> plex.plex().linkPin("ABCD")).isInstanceOf(SDKError.class);
+
+    assertThat(sent.get()).isEqualTo(1);
   }
 
   @Test

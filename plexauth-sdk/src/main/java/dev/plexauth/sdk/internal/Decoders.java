@@ -11,6 +11,7 @@ import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import java.util.List;
@@ -138,6 +139,16 @@ final class Decoders {
   static GetTokenByPinIdResponse polledPin(Answer answer) throws DecodeException {
     return new GetTokenByPinIdResponse(
         answer.statusCode(), answer.contentType(), answer.headers(), pinObject(answer.tree()));
+  }
+
+  /**
+   * A pin's approval: 204, nothing to read.
+   *
+   * @param answer the answer
+   * @return the response
+   */
+  static LinkPinResponse linked(Answer answer) {
+    return new LinkPinResponse(answer.statusCode(), answer.contentType(), answer.headers());
   }
 
   private static AuthPinContainer pinObject(JsonNode tree) throws DecodeException {

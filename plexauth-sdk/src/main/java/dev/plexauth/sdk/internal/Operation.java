@@ -40,6 +40,7 @@ public final class Operation<T> {
   private final String path;
   private final List<Map.Entry<String, String>> query;
   private final ClientConfig.Identity signInIdentity;
+  private final boolean once;
   private final String contentType;
   private final byte[] body;
   private final Decoders.Decoder<T> decoder;
@@ -54,6 +55,7 @@ public final class Operation<T> {
     this.path = builder.path;
     this.query = List.copyOf(builder.query);
     this.signInIdentity = builder.signInIdentity;
+    this.once = builder.once || builder.signInIdentity != null;
     this.contentType = builder.contentType;
     this.body = builder.body;
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
@@ -73,6 +75,19 @@ public final class Operation<T> {
    */
   public static <T> Builder<T> get(String id, Server server, String path) {
     return new Builder<>(id, "GET", server, path);
+  }
+
+  /**
+   * Starts a {@code PUT} that sends the client's token.
+   *
+   * @param id the operation id used in messages and errors
+   * @param server which base URL it uses unless a call overrides it
+   * @param path the path below the base
+   * @param <T> the response type
+   * @return a builder
+   */
+  public static <T> Builder<T> put(String id, Server server, String path) {
+    return new Builder<>(id, "PUT", server, path);
   }
 
   /**
@@ -120,6 +135,14 @@ public final class Operation<T> {
    */
   boolean signIn() {
     return signInIdentity != null;
+  }
+
+  /**
+   * Whether it may be sent again after it may have reached the server: not for the sign-in flow,
+   * nor for an operation marked {@link Builder#once()}.
+   */
+  boolean resendable() {
+    return !once;
   }
 
   /** The identity headers: the sign-in request's own, each empty field filled from the client's. */
@@ -173,6 +196,7 @@ public final class Operation<T> {
     private final String path;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private ClientConfig.Identity signInIdentity;
+    private boolean once;
     private String contentType;
     private byte[] body = NO_BODY;
     private Decoders.Decoder<T> decoder;
@@ -222,6 +246,18 @@ public final class Operation<T> {
      */
     public Builder<T> signIn(ClientConfig.Identity identity) {
       this.signInIdentity = Objects.requireNonNull(identity, "identity == null");
+      return this;
+    }
+
+    /**
+     * Marks an operation that changes state in a way a second send would not repeat (a pin's
+     * approval: the second would find the code used and count as a wrong one): it is never sent
+     * again once it may have reached the server.
+     *
+     * @return this builder
+     */
+    public Builder<T> once() {
+      this.once = true;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.plexauth.sdk.internal;
 import static dev.plexauth.sdk.internal.Operation.Server.PLEX_TV;
 import static dev.plexauth.sdk.internal.Operation.Server.PMS;
 
+import dev.plexauth.sdk.errors.BadRequestException;
 import dev.plexauth.sdk.errors.GetPinBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
@@ -23,6 +24,7 @@ import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
@@ -151,6 +153,23 @@ public final class Operations {
         .decoder(Decoders::polledPin)
         .errors(GetTokenByPinIdBadRequest::new, UnauthorizedException::new)
         .notFound(GetTokenByPinIdNotFound::new)
+        .build();
+  }
+
+  /**
+   * {@code PUT /pins/link} on plex.tv with the form field {@code code} and the client's token: the
+   * approval of a pin. Sent once: a second send would find the code used and count a wrong code.
+   *
+   * @param code the pin's code
+   * @return the operation
+   */
+  public static Operation<LinkPinResponse> linkPin(String code) {
+    byte[] body = ("code=" + Urls.encodeComponent(code)).getBytes(StandardCharsets.UTF_8);
+    return Operation.<LinkPinResponse>put("linkPin", PLEX_TV, "pins/link")
+        .form(body)
+        .once()
+        .decoder(Decoders::linked)
+        .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
   }
 
