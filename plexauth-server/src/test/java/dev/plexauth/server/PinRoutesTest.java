@@ -360,7 +360,8 @@ class PinRoutesTest {
     assertThat(noCode.status()).isEqualTo(400);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.errorCode()).isEqualTo(1020);
-    assertThat(malformed.status()).isEqualTo(404);
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.errorCode()).isEqualTo(1004);
     assertThat(stillThere.json().path("authToken").isNull()).as("not approved").isTrue();
   }
 

@@ -11,6 +11,8 @@ public final class PinRefused extends RuntimeException {
   public enum Reason {
     /** No such pin or code, expired, already used, or another client's pin. */
     NOT_FOUND,
+    /** Not a code at all (not 4 or 25 letters and digits): bad input, not counted as a guess. */
+    MALFORMED,
     /** Too many wrong codes from this account or address: wait {@link #retryAfter()}. */
     LOCKED,
     /** The token presented may not approve pins (a transient token). */

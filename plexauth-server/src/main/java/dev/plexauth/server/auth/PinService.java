@@ -161,13 +161,18 @@ public final class PinService {
    * @param address the client address, for the per-address count of wrong codes
    * @throws PinRefused {@link PinRefused.Reason#NOT_FOUND} for an unknown, expired or used code,
    *     {@link PinRefused.Reason#LOCKED} after too many of them, {@link
-   *     PinRefused.Reason#NOT_ALLOWED} for a transient token
+   *     PinRefused.Reason#NOT_ALLOWED} for a transient token, {@link PinRefused.Reason#MALFORMED}
+   *     for a text that cannot be a code (not counted: it cannot hit a pin)
    * @throws StoreUnavailable when the database cannot be read or written
    */
   public void link(Principal approver, String code, String address) {
     if (approver.transientExpiresAt().isPresent()) {
       // A transient token must not turn into a new account token.
       throw new PinRefused(PinRefused.Reason.NOT_ALLOWED);
+    }
+    String typed = code.strip();
+    if (!PinCodes.wellFormed(typed)) {
+      throw new PinRefused(PinRefused.Reason.MALFORMED);
     }
     String accountSubject = ACCOUNT_SUBJECT + approver.accountId();
     String addressSubject = ADDRESS_SUBJECT + addressKey(address);
@@ -176,7 +181,7 @@ public final class PinService {
     try {
       StoreUnavailable.guard(
           () -> {
-            judge(approver, code.strip(), accountSubject, addressSubject);
+            judge(approver, typed, accountSubject, addressSubject);
             return null;
           });
     } finally {
@@ -192,8 +197,7 @@ public final class PinService {
     if (locked.isPresent()) {
       throw new PinRefused(PinRefused.Reason.LOCKED, locked.get());
     }
-    if (PinCodes.wellFormed(code)
-        && store.linkPin(PinCodes.codeHash(code), approver.accountId(), now.toEpochMilli())) {
+    if (store.linkPin(PinCodes.codeHash(code), approver.accountId(), now.toEpochMilli())) {
       return;
     }
     Optional<Duration> nowLocked = longest(fail(accountSubject, now), fail(addressSubject, now));

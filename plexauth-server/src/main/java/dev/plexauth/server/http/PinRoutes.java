@@ -156,6 +156,7 @@ final class PinRoutes {
   private static ApiError refusal(PinRefused refused) {
     return switch (refused.reason()) {
       case NOT_FOUND -> ApiError.of(404, PlexErrorCode.CODE_NOT_FOUND, NOT_FOUND_MESSAGE);
+      case MALFORMED -> ApiError.badRequest("code must be 4 or 25 letters and digits");
       case LOCKED ->
           ApiError.retryLater(
               PlexErrorCode.TOO_MANY_FAILURES,
