@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       SigninCommand.class,
+      LinkCommand.class,
       TokenCommand.class,
       SourceCommand.class,
       UserCommand.class,

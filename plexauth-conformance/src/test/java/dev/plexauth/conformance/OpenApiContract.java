@@ -90,10 +90,43 @@ final class OpenApiContract {
     return document;
   }
 
-  /** The operation object for a path of the document and an HTTP method, if the document has it. */
+  /**
+   * The operation object for a path and an HTTP method, if the document has it. The path is one of
+   * the document's ({@code /api/v2/pins/{pinID}}) or a request's ({@code /api/v2/pins/42}), which
+   * matches a templated path of the document unless the document has it as a path of its own
+   * ({@code /api/v2/pins/link}).
+   */
   Optional<JsonNode> operation(String path, String method) {
-    JsonNode operation = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+    JsonNode item = document.path("paths").path(path);
+    if (!item.isObject()) {
+      item = templatedPathItem(path);
+    }
+    JsonNode operation = item.path(method.toLowerCase(Locale.ROOT));
     return operation.isObject() ? Optional.of(operation) : Optional.empty();
+  }
+
+  /** A request path for a path of the document: each {@code {parameter}} replaced by {@code 1}. */
+  static String samplePath(String documentPath) {
+    return documentPath.replaceAll("\\{[^}/]+}", "1");
+  }
+
+  private JsonNode templatedPathItem(String path) {
+    String[] segments = path.split("/", -1);
+    for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+      String[] template = entry.getKey().split("/", -1);
+      if (!entry.getKey().contains("{") || template.length != segments.length) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i < template.length && matches; i++) {
+        matches =
+            template[i].startsWith("{") ? !segments[i].isEmpty() : template[i].equals(segments[i]);
+      }
+      if (matches) {
+        return entry.getValue();
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   /** Every operation of the document, in its order. */

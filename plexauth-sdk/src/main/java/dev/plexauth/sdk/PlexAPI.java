@@ -52,6 +52,7 @@ public final class PlexAPI {
   private final Builder settings;
   private final Transport transport;
   private final Authentication authentication;
+  private final Plex plex;
 
   private PlexAPI(Builder builder) {
     this.settings = builder.copy();
@@ -73,7 +74,9 @@ public final class PlexAPI {
             transport,
             settings.retryTiming,
             settings.maxResponseBytes);
-    this.authentication = new Authentication(new OperationRunner(config));
+    OperationRunner runner = new OperationRunner(config);
+    this.authentication = new Authentication(runner);
+    this.plex = new Plex(runner);
   }
 
   /** The builder's transport; else the default one of the client copied from, if still fitting. */
@@ -137,6 +140,16 @@ public final class PlexAPI {
   }
 
   /**
+   * Returns the plex.tv operations of plexjs's {@code plex} group ({@code getPin}, {@code
+   * getTokenByPinId}).
+   *
+   * @return the operations; one instance per client
+   */
+  public Plex plex() {
+    return plex;
+  }
+
+  /**
    * Returns the PMS base URL, if one is configured.
    *
    * @return the base URL of the PMS operations
@@ -171,6 +184,11 @@ public final class PlexAPI {
    */
   public RetryConfig retryConfig() {
     return settings.retryConfig;
+  }
+
+  /** The clock and sleeper of this client's waits, for {@link PinLogin}'s polling. */
+  RetryTiming retryTiming() {
+    return settings.retryTiming;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.plexauth.server;
 
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.PinService;
 import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Plex-compatible authentication server: the PMS routes ({@code /security/token}, {@code
  * /security/resources}) at the root and the plex.tv routes ({@code /api/v2/user}, {@code
- * /api/v2/users/signin}) under {@code /api/v2}, on one port.
+ * /api/v2/users/signin}, and PIN sign-in: {@code /api/v2/pins}) under {@code /api/v2}, on one port,
+ * with the approval pages of PIN sign-in at {@code /auth} and {@code /link}.
  *
  * <p>Embedded in a JUnit test:
  *
@@ -52,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Accounts, account tokens (as SHA-256 hashes), sources and failed sign-ins live in the database
- * (SQLite in the data directory unless a JDBC URL is given) and survive a restart; transient tokens
- * live in memory and do not.
+ * Accounts, account tokens (as SHA-256 hashes), sources, failed sign-ins and pins live in the
+ * database (SQLite in the data directory unless a JDBC URL is given) and survive a restart;
+ * transient tokens live in memory and do not.
  */
 public final class PlexAuthServer implements AutoCloseable {
 
@@ -133,6 +135,8 @@ public final class PlexAuthServer implements AutoCloseable {
               signIns,
               new SignInRateLimiter(config.signInRateLimit, config.clock),
               new SourceAccess(store, authenticator),
+              new PinService(store, config.clock),
+              new SignInRateLimiter(config.signInRateLimit, config.clock),
               new Edge(
                   config.host,
                   config.port,
@@ -411,9 +415,10 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * Sign-in attempts allowed per client address and minute. The client address is the socket's
-     * peer, or what a {@linkplain #trustedProxies trusted proxy} forwarded; an IPv6 client counts
-     * by its /64.
+     * Sign-in attempts allowed per client address and minute; pins made and linked per address and
+     * minute have a bucket of the same size of their own. The client address is the socket's peer,
+     * or what a {@linkplain #trustedProxies trusted proxy} forwarded; an IPv6 client counts by its
+     * /64.
      *
      * @param perMinute at least 1; 30 by default
      * @return this builder

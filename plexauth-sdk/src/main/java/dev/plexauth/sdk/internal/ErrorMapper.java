@@ -4,7 +4,6 @@ import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.TransportResponse;
 import dev.plexauth.sdk.errors.ErrorDetails;
 import dev.plexauth.sdk.errors.ForbiddenException;
-import dev.plexauth.sdk.errors.NotFoundException;
 import dev.plexauth.sdk.errors.PlexError;
 import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.errors.SDKError;
@@ -23,7 +22,8 @@ final class ErrorMapper {
 
   /**
    * Maps an error status to its exception: 400 and 401 to the operation's own types, 422 "Invalid
-   * token" to unauthorized, 403, 404, 429 and 5xx to theirs, anything else to {@link SDKError}.
+   * token" to unauthorized, 404 to the operation's own type or {@code NotFoundException}, 403, 429
+   * and 5xx to theirs, anything else to {@link SDKError}.
    *
    * @param operation the operation
    * @param response the answer
@@ -55,7 +55,7 @@ final class ErrorMapper {
       return new ForbiddenException(details);
     }
     if (status == 404) {
-      return new NotFoundException(details);
+      return operation.notFound(details);
     }
     if (status == 429) {
       return new RateLimitedException(

@@ -1,6 +1,7 @@
 package dev.plexauth.sdk.internal;
 
 import dev.plexauth.sdk.errors.ErrorDetails;
+import dev.plexauth.sdk.errors.NotFoundException;
 import dev.plexauth.sdk.errors.SDKError;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,13 @@ public final class Operation<T> {
   private final String path;
   private final List<Map.Entry<String, String>> query;
   private final ClientConfig.Identity signInIdentity;
+  private final boolean once;
   private final String contentType;
   private final byte[] body;
   private final Decoders.Decoder<T> decoder;
   private final Function<ErrorDetails, SDKError> badRequest;
   private final Function<ErrorDetails, SDKError> unauthorized;
+  private final Function<ErrorDetails, SDKError> notFound;
 
   private Operation(Builder<T> builder) {
     this.id = builder.id;
@@ -52,11 +55,13 @@ public final class Operation<T> {
     this.path = builder.path;
     this.query = List.copyOf(builder.query);
     this.signInIdentity = builder.signInIdentity;
+    this.once = builder.once || builder.signInIdentity != null;
     this.contentType = builder.contentType;
     this.body = builder.body;
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
     this.badRequest = Objects.requireNonNull(builder.badRequest, "badRequest == null");
     this.unauthorized = Objects.requireNonNull(builder.unauthorized, "unauthorized == null");
+    this.notFound = builder.notFound;
   }
 
   /**
@@ -70,6 +75,19 @@ public final class Operation<T> {
    */
   public static <T> Builder<T> get(String id, Server server, String path) {
     return new Builder<>(id, "GET", server, path);
+  }
+
+  /**
+   * Starts a {@code PUT} that sends the client's token.
+   *
+   * @param id the operation id used in messages and errors
+   * @param server which base URL it uses unless a call overrides it
+   * @param path the path below the base
+   * @param <T> the response type
+   * @return a builder
+   */
+  public static <T> Builder<T> put(String id, Server server, String path) {
+    return new Builder<>(id, "PUT", server, path);
   }
 
   /**
@@ -112,11 +130,19 @@ public final class Operation<T> {
   }
 
   /**
-   * Whether it is the sign-in: never resent once it may have reached the server, never sends the
-   * token, and needs a client identifier.
+   * Whether it belongs to the sign-in flow: never resent once it may have reached the server, never
+   * sends the token, and needs a client identifier.
    */
   boolean signIn() {
     return signInIdentity != null;
+  }
+
+  /**
+   * Whether it may be sent again after it may have reached the server: not for the sign-in flow,
+   * nor for an operation marked {@link Builder#once()}.
+   */
+  boolean resendable() {
+    return !once;
   }
 
   /** The identity headers: the sign-in request's own, each empty field filled from the client's. */
@@ -148,6 +174,11 @@ public final class Operation<T> {
     return unauthorized.apply(details);
   }
 
+  /** Makes the operation's own 404 error: {@link NotFoundException} unless it names one. */
+  SDKError notFound(ErrorDetails details) {
+    return notFound.apply(details);
+  }
+
   @Override
   public String toString() {
     return "Operation[" + id + " " + method + " " + path + "]";
@@ -165,11 +196,13 @@ public final class Operation<T> {
     private final String path;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private ClientConfig.Identity signInIdentity;
+    private boolean once;
     private String contentType;
     private byte[] body = NO_BODY;
     private Decoders.Decoder<T> decoder;
     private Function<ErrorDetails, SDKError> badRequest;
     private Function<ErrorDetails, SDKError> unauthorized;
+    private Function<ErrorDetails, SDKError> notFound = NotFoundException::new;
 
     private Builder(String id, String method, Server server, String path) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -203,14 +236,28 @@ public final class Operation<T> {
     }
 
     /**
-     * Marks the sign-in: sent with its own identity and no token, never resent once it may have
-     * reached the server, and refused without a client identifier.
+     * Marks an operation of the sign-in flow (the sign-in, a pin and its poll): sent with its own
+     * identity and no token, never resent once it may have reached the server (each changes state:
+     * a failure count, a new pin, a token handed out once), and refused without a client
+     * identifier.
      *
      * @param identity the request's identity; empty fields fall back to the client's
      * @return this builder
      */
     public Builder<T> signIn(ClientConfig.Identity identity) {
       this.signInIdentity = Objects.requireNonNull(identity, "identity == null");
+      return this;
+    }
+
+    /**
+     * Marks an operation that changes state in a way a second send would not repeat (a pin's
+     * approval: the second would find the code used and count as a wrong one): it is never sent
+     * again once it may have reached the server.
+     *
+     * @return this builder
+     */
+    public Builder<T> once() {
+      this.once = true;
       return this;
     }
 
@@ -237,6 +284,17 @@ public final class Operation<T> {
         Function<ErrorDetails, SDKError> unauthorized) {
       this.badRequest = badRequest;
       this.unauthorized = unauthorized;
+      return this;
+    }
+
+    /**
+     * Sets the operation's own 404 error.
+     *
+     * @param notFound makes the 404 error
+     * @return this builder
+     */
+    public Builder<T> notFound(Function<ErrorDetails, SDKError> notFound) {
+      this.notFound = Objects.requireNonNull(notFound, "notFound == null");
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.plexauth.sdk.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plexauth.sdk.RequestOptions;
 import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.RetryConfig;
@@ -241,8 +243,9 @@ public final class OperationRunner {
    * Decides whether to try again and after how long; null means this outcome is final.
    *
    * <p>A status is retried when it is one of the retry codes; a failure only with {@code
-   * retryConnectionErrors}. A sign-in is retried only when the connection was never made. No retry
-   * starts when the time spent plus the delay would pass {@code maxElapsedTime}.
+   * retryConnectionErrors}. An operation that must not be sent twice (the sign-in flow, a pin's
+   * approval) is retried only when the connection was never made. No retry starts when the time
+   * spent plus the delay would pass {@code maxElapsedTime}.
    */
   private Duration retryDelay(Call<?> call, Outcome outcome, int attempt) {
     RetryConfig retry = call.retry();
@@ -254,7 +257,7 @@ public final class OperationRunner {
     if (outcome.response() != null) {
       int status = outcome.response().statusCode();
       if ((status >= 200 && status <= 299)
-          || call.operation().signIn()
+          || !call.operation().resendable()
           || !StatusCodes.matches(call.retryCodes(), status)) {
         return null;
       }
@@ -269,7 +272,8 @@ public final class OperationRunner {
       return null; // the same request would get the same answer
     } else {
       Failures failure = Failures.classify(outcome.failure());
-      if (!retry.retryConnectionErrors() || (call.operation().signIn() && !failure.notSent())) {
+      if (!retry.retryConnectionErrors()
+          || (!call.operation().resendable() && !failure.notSent())) {
         return null;
       }
       delay = Backoff.delay(retry, attempt, config.timing().random());
@@ -298,9 +302,10 @@ public final class OperationRunner {
     }
     String contentType = response.header("Content-Type").orElse("");
     try {
-      Decoders.Answer answer =
-          new Decoders.Answer(
-              status, contentType, response.headers(), Bodies.parse(response.body(), contentType));
+      // 204 No Content has no body to parse.
+      JsonNode tree =
+          status == 204 ? MissingNode.getInstance() : Bodies.parse(response.body(), contentType);
+      Decoders.Answer answer = new Decoders.Answer(status, contentType, response.headers(), tree);
       return operation.decoder().decode(answer);
     } catch (DecodeException e) {
       throw ErrorMapper.undecodable(operation, response, e.getMessage());

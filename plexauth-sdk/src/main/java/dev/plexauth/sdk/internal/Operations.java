@@ -3,25 +3,35 @@ package dev.plexauth.sdk.internal;
 import static dev.plexauth.sdk.internal.Operation.Server.PLEX_TV;
 import static dev.plexauth.sdk.internal.Operation.Server.PMS;
 
+import dev.plexauth.sdk.errors.BadRequestException;
+import dev.plexauth.sdk.errors.GetPinBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
+import dev.plexauth.sdk.errors.GetTokenByPinIdBadRequest;
+import dev.plexauth.sdk.errors.GetTokenByPinIdNotFound;
 import dev.plexauth.sdk.errors.GetTokenDetailsBadRequest;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
 import dev.plexauth.sdk.errors.GetTransientTokenBadRequest;
 import dev.plexauth.sdk.errors.GetTransientTokenUnauthorized;
 import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
+import dev.plexauth.sdk.errors.UnauthorizedException;
+import dev.plexauth.sdk.models.GetPinRequest;
+import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
+import dev.plexauth.sdk.models.GetTokenByPinIdRequest;
+import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
 import dev.plexauth.sdk.models.Scope;
 import java.nio.charset.StandardCharsets;
 
-/** The four operations: the table of what each one sends and expects. */
+/** The operations: the table of what each one sends and expects. */
 public final class Operations {
 
   private static final byte[] NO_BODY = new byte[0];
@@ -97,6 +107,69 @@ public final class Operations {
         .signIn(identity)
         .decoder(Decoders::signIn)
         .errors(PostUsersSignInDataBadRequest::new, PostUsersSignInDataUnauthorized::new)
+        .build();
+  }
+
+  /**
+   * {@code POST /pins?strong=…} on plex.tv: a new pin, with the request's own identity and no
+   * token, as plexjs sends it.
+   *
+   * @param request the kind of code and the identity
+   * @return the operation
+   */
+  public static Operation<GetPinResponse> getPin(GetPinRequest request) {
+    return Operation.<GetPinResponse>post("getPin", PLEX_TV, "pins")
+        .query("strong", Boolean.toString(request.strong()))
+        .signIn(
+            new ClientConfig.Identity(
+                request.clientID(),
+                request.clientName(),
+                request.clientVersion(),
+                request.platform(),
+                request.deviceNickname()))
+        .decoder(Decoders::pin)
+        .errors(GetPinBadRequest::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /pins/{pinID}} on plex.tv: the pin, with its token once approved. Like the sign-in
+   * it is never resent once it may have reached the server: the answer that hands the token out is
+   * the only one that has it.
+   *
+   * @param request the pin id and the identity
+   * @return the operation
+   */
+  public static Operation<GetTokenByPinIdResponse> getTokenByPinId(GetTokenByPinIdRequest request) {
+    return Operation.<GetTokenByPinIdResponse>get(
+            "getTokenByPinId", PLEX_TV, "pins/" + request.pinID())
+        .signIn(
+            new ClientConfig.Identity(
+                request.clientID(),
+                request.clientName(),
+                request.clientVersion(),
+                request.platform(),
+                request.deviceNickname()))
+        .decoder(Decoders::polledPin)
+        .errors(GetTokenByPinIdBadRequest::new, UnauthorizedException::new)
+        .notFound(GetTokenByPinIdNotFound::new)
+        .build();
+  }
+
+  /**
+   * {@code PUT /pins/link} on plex.tv with the form field {@code code} and the client's token: the
+   * approval of a pin. Sent once: a second send would find the code used and count a wrong code.
+   *
+   * @param code the pin's code
+   * @return the operation
+   */
+  public static Operation<LinkPinResponse> linkPin(String code) {
+    byte[] body = ("code=" + Urls.encodeComponent(code)).getBytes(StandardCharsets.UTF_8);
+    return Operation.<LinkPinResponse>put("linkPin", PLEX_TV, "pins/link")
+        .form(body)
+        .once()
+        .decoder(Decoders::linked)
+        .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
   }
 

@@ -3,7 +3,6 @@ package dev.plexauth.server.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class SignInRateLimiter {
    * @return empty when allowed, else how long until the next attempt is allowed
    */
   public Optional<Duration> tryAcquire(InetAddress address) {
-    String key = key(address);
+    String key = ClientAddressKey.of(address);
     Bucket bucket;
     synchronized (buckets) {
       bucket = buckets.computeIfAbsent(key, unused -> newBucket());
@@ -74,26 +73,6 @@ public final class SignInRateLimiter {
     return probe.isConsumed()
         ? Optional.empty()
         : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-  }
-
-  /**
-   * The bucket of an address: the address itself for IPv4 (and IPv6 link-local), its /64 for IPv6.
-   *
-   * @param address the client address
-   * @return {@code 192.0.2.7} or {@code 2001:db8:0:1::/64}
-   */
-  static String key(InetAddress address) {
-    if (!(address instanceof Inet6Address) || address.isLinkLocalAddress()) {
-      // Link-local addresses share fe80::/64 on every link: there each address is a client.
-      return address.getHostAddress();
-    }
-    byte[] bytes = address.getAddress();
-    StringBuilder prefix = new StringBuilder();
-    for (int i = 0; i < 8; i += 2) {
-      prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
-      prefix.append(':');
-    }
-    return prefix.append(":/64").toString();
   }
 
   private Bucket newBucket() {

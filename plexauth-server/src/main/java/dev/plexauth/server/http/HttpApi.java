@@ -3,6 +3,7 @@ package dev.plexauth.server.http;
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.LogText;
+import dev.plexauth.server.auth.PinService;
 import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SourceAccess;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * GET      /security/resources?source=server://…       source connection information
  * GET      /api/v2/user                                 token details
  * POST     /api/v2/users/signin                         sign-in (form body)
+ * POST     /api/v2/pins?strong=true|false               a pin for PIN sign-in
+ * GET      /api/v2/pins/{id}                            the pin, with its token once approved
+ * PUT      /api/v2/pins/link                            approve a pin's code (form body)
+ * GET      /auth, /link                                 the approval pages, no token needed
+ * GET      /pages/approve.css, approve.js, icon.svg     their style sheet, script and icon
  * GET      /openapi.yaml                                this API's OpenAPI document, no token needed
  * </pre>
  *
@@ -54,6 +60,8 @@ public final class HttpApi {
    * @param signIns the queue sign-ins wait in for the password hash
    * @param rateLimiter the per-address sign-in limit
    * @param sources the connection information of sources
+   * @param pins PIN sign-in
+   * @param pinRateLimiter the per-address limit on making and linking pins
    * @param edge where to listen (HTTP or HTTPS), whose forwarded addresses to believe, which host
    *     names and origins to answer
    * @return the app; call {@code start()} on it
@@ -63,9 +71,12 @@ public final class HttpApi {
       SignInQueue signIns,
       SignInRateLimiter rateLimiter,
       SourceAccess sources,
+      PinService pins,
+      SignInRateLimiter pinRateLimiter,
       Edge edge) {
     PmsRoutes pms = new PmsRoutes(authenticator, sources);
     PlexTvRoutes plexTv = new PlexTvRoutes(authenticator, signIns, rateLimiter);
+    PinRoutes pinRoutes = new PinRoutes(authenticator, pins, pinRateLimiter);
 
     Map<String, Map<HandlerType, Handler>> routes = new LinkedHashMap<>();
     route(routes, HandlerType.GET, "/security/token", pms::transientToken);
@@ -73,6 +84,12 @@ public final class HttpApi {
     route(routes, HandlerType.GET, "/security/resources", pms::resources);
     route(routes, HandlerType.GET, "/api/v2/user", plexTv::user);
     route(routes, HandlerType.POST, "/api/v2/users/signin", plexTv::signIn);
+    route(routes, HandlerType.POST, "/api/v2/pins", pinRoutes::create);
+    route(routes, HandlerType.PUT, "/api/v2/pins/link", pinRoutes::link);
+    route(routes, HandlerType.GET, "/api/v2/pins/{" + PinRoutes.PIN_ID + "}", pinRoutes::poll);
+    for (String page : ApprovalPages.ASSETS.keySet().stream().sorted().toList()) {
+      route(routes, HandlerType.GET, page, ApprovalPages.handler(page));
+    }
     route(routes, HandlerType.GET, "/openapi.yaml", OpenApiDocument::serve);
 
     return Javalin.create(
@@ -179,12 +196,39 @@ public final class HttpApi {
     }
     Map<HandlerType, Handler> methods = routes.get(path);
     if (methods == null) {
+      methods = templated(routes, path);
+    }
+    if (methods == null) {
       throw ApiError.of(404, PlexErrorCode.NOT_FOUND, "Not found");
     }
     if (!methods.containsKey(ctx.method())) {
       throw ApiError.methodNotAllowed(
           methods.keySet().stream().map(HandlerType::name).collect(Collectors.joining(", ")));
     }
+  }
+
+  /**
+   * The methods of the route whose template ({@code /api/v2/pins/{pinId}}) matches a path, segment
+   * by segment; a path that is a route of its own ({@code /api/v2/pins/link}) never gets here.
+   */
+  private static Map<HandlerType, Handler> templated(
+      Map<String, Map<HandlerType, Handler>> routes, String path) {
+    String[] segments = path.split("/", -1);
+    for (Map.Entry<String, Map<HandlerType, Handler>> route : routes.entrySet()) {
+      String[] template = route.getKey().split("/", -1);
+      if (!route.getKey().contains("{") || template.length != segments.length) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i < template.length && matches; i++) {
+        matches =
+            template[i].startsWith("{") ? !segments[i].isEmpty() : template[i].equals(segments[i]);
+      }
+      if (matches) {
+        return route.getValue();
+      }
+    }
+    return null;
   }
 
   private static void fallback(Context ctx, ApiError error) {

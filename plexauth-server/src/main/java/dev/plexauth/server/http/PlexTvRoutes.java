@@ -141,7 +141,11 @@ final class PlexTvRoutes {
     };
   }
 
-  private static Map<String, List<String>> readForm(Context ctx) {
+  /**
+   * Reads a form body: at most {@value #MAX_BODY_BYTES} bytes, {@code
+   * application/x-www-form-urlencoded} in UTF-8, else 413 or 415.
+   */
+  static Map<String, List<String>> readForm(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     // A client that sent Expect: 100-continue waits for this answer before it sends the body, and
     // opening the body would invite it to send.
@@ -189,7 +193,7 @@ final class PlexTvRoutes {
     return FormDecoder.decodeBody(body, "the form body");
   }
 
-  private static Optional<String> field(Map<String, List<String>> form, String name, int max) {
+  static Optional<String> field(Map<String, List<String>> form, String name, int max) {
     List<String> values = form.getOrDefault(name, List.of());
     if (values.size() > 1) {
       throw ApiError.badRequest("the form field " + name + " is given more than once");
@@ -247,6 +251,6 @@ final class PlexTvRoutes {
 
   private static ApiError unsupported() {
     return ApiError.of(
-        415, PlexErrorCode.BAD_REQUEST, "sign-in takes an application/x-www-form-urlencoded body");
+        415, PlexErrorCode.BAD_REQUEST, "the body must be application/x-www-form-urlencoded");
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -14,10 +15,10 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), and the
- * sources' queries ({@code SourceQueries}). No row is cached: several processes may share the
- * database. Deleting an account or a source deletes its tokens or connections through the schema's
- * {@code ON DELETE CASCADE}.
+ * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), the
+ * sources' queries ({@code SourceQueries}) and the pins' ({@code PinQueries}). No row is cached:
+ * several processes may share the database. Deleting an account or a source deletes its tokens or
+ * connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -58,12 +59,14 @@ public final class JdbcStore implements Store {
   private final Jdbi jdbi;
   private final TokenLookup tokenLookup;
   private final SourceQueries sources;
+  private final PinQueries pins;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.tokenLookup = new TokenLookup(dataSource);
     this.sources = new SourceQueries(jdbi);
+    this.pins = new PinQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -208,30 +211,35 @@ public final class JdbcStore implements Store {
 
   @Override
   public void saveAccountToken(TokenRow token) {
-    call(
-        "cannot store the token",
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
-                        + " product, version, platform, device, created_at, remember_until)"
-                        + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
-                        + " :device, :createdAt, :rememberUntil)"
-                        + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
-                        + " token_hash = excluded.token_hash, product = excluded.product,"
-                        + " version = excluded.version, platform = excluded.platform,"
-                        + " device = excluded.device, created_at = excluded.created_at,"
-                        + " remember_until = excluded.remember_until")
-                .bind("accountId", token.accountId())
-                .bind("client", token.clientIdentifier())
-                .bind("hash", token.tokenHash())
-                .bind("product", token.product().orElse(null))
-                .bind("version", token.version().orElse(null))
-                .bind("platform", token.platform().orElse(null))
-                .bind("device", token.device().orElse(null))
-                .bind("createdAt", token.createdAtMillis())
-                .bind("rememberUntil", token.rememberUntilMillis())
-                .execute());
+    call("cannot store the token", handle -> upsertToken(handle, token));
+  }
+
+  /**
+   * Stores an account token on a handle (so a caller's transaction can include it), replacing the
+   * token of the same (account, client identifier) in the same statement.
+   */
+  static int upsertToken(Handle handle, TokenRow token) {
+    return handle
+        .createUpdate(
+            "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
+                + " product, version, platform, device, created_at, remember_until)"
+                + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
+                + " :device, :createdAt, :rememberUntil)"
+                + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
+                + " token_hash = excluded.token_hash, product = excluded.product,"
+                + " version = excluded.version, platform = excluded.platform,"
+                + " device = excluded.device, created_at = excluded.created_at,"
+                + " remember_until = excluded.remember_until")
+        .bind("accountId", token.accountId())
+        .bind("client", token.clientIdentifier())
+        .bind("hash", token.tokenHash())
+        .bind("product", token.product().orElse(null))
+        .bind("version", token.version().orElse(null))
+        .bind("platform", token.platform().orElse(null))
+        .bind("device", token.device().orElse(null))
+        .bind("createdAt", token.createdAtMillis())
+        .bind("rememberUntil", token.rememberUntilMillis())
+        .execute();
   }
 
   @Override
@@ -308,6 +316,31 @@ public final class JdbcStore implements Store {
   @Override
   public boolean deleteSource(String id) {
     return sources.delete(id);
+  }
+
+  @Override
+  public void insertPin(PinRow pin, long nowMillis) {
+    pins.insert(pin, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> findPin(String idHash) {
+    return pins.find(idHash);
+  }
+
+  @Override
+  public boolean linkPin(String codeHash, long accountId, long nowMillis) {
+    return pins.link(codeHash, accountId, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> claimPin(
+      String idHash,
+      String clientIdentifier,
+      long nowMillis,
+      String tokenHash,
+      long rememberUntilMillis) {
+    return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
   }
 
   @Override

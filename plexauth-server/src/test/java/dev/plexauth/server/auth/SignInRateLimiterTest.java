@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
-/** Which bucket an address counts in; TrustedProxyTest shows the buckets over HTTP. */
+/**
+ * Which bucket an address counts in (for sign-ins and wrong pin codes alike); TrustedProxyTest
+ * shows the buckets over HTTP.
+ */
 class SignInRateLimiterTest {
 
   private static String key(String address) throws Exception {
-    return SignInRateLimiter.key(InetAddress.getByName(address));
+    return ClientAddressKey.of(InetAddress.getByName(address));
   }
 
   @Test

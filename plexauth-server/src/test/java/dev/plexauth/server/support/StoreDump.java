@@ -12,7 +12,13 @@ import java.util.List;
 /** Every row of every plexauth table, read straight from the database, to compare states. */
 public final class StoreDump {
   private static final List<String> TABLES =
-      List.of("accounts", "account_tokens", "sources", "source_connections", "sign_in_failures");
+      List.of(
+          "accounts",
+          "account_tokens",
+          "sources",
+          "source_connections",
+          "sign_in_failures",
+          "pins");
 
   private StoreDump() {}
 
