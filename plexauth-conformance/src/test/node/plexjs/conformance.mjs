@@ -22,6 +22,7 @@
 //   SOURCE                                    a registered source, e.g. server://living-room
 //   PMS_RESOURCE                              the client identifier of a resource whose connection is this
 //                                             server (its accessToken is tried on GET /)
+//                                             (the pin cases approve with the USER account's token)
 //   CONFORMANCE_TIMEOUT_MS                    optional per-call timeout (default 15000)
 //
 // See README.md.
@@ -328,6 +329,65 @@ async function serverCapabilities(accessToken) {
   return detail;
 }
 
+/** The pin fields plexjs parsed, as it exposes them (dates as ISO strings). */
+function pinFacts(pin) {
+  if (!pin) return {};
+  return {
+    id: pin.id,
+    code: pin.code, // stdout only: the Java test needs it
+    product: pin.product,
+    trusted: pin.trusted,
+    qr: pin.qr,
+    clientIdentifier: pin.clientIdentifier,
+    locationCode: pin.location?.code,
+    expiresIn: pin.expiresIn,
+    createdAt: pin.createdAt instanceof Date ? pin.createdAt.toISOString() : String(pin.createdAt),
+    expiresAt: pin.expiresAt instanceof Date ? pin.expiresAt.toISOString() : String(pin.expiresAt),
+    authToken: pin.authToken ?? null, // stdout only
+  };
+}
+
+const PIN_HEADERS = { clientName: "plexauth conformance", deviceNickname: "node", clientVersion: "1.0", platform: "Node" };
+
+async function getPin(clientID, strong) {
+  const { plex, exchanges } = makeClient();
+  const request = { clientID, ...PIN_HEADERS };
+  if (strong !== undefined) request.strong = strong;
+  const { res, detail } = await invoke(exchanges, () => plex.getPin(request, plexTvCall()));
+  Object.assign(detail, pinFacts(res?.authPinContainer));
+  return detail;
+}
+
+async function getTokenByPinId(pinID, clientID) {
+  const { plex, exchanges } = makeClient();
+  const { res, detail } = await invoke(exchanges, () =>
+    plex.getTokenByPinId({ pinID, clientID, ...PIN_HEADERS }, plexTvCall()));
+  Object.assign(detail, pinFacts(res?.authPinContainer));
+  return detail;
+}
+
+/**
+ * Approves a code as the person would, with PUT /api/v2/pins/link: plexjs 0.32.1 has no such call, so this is a
+ * plain fetch, reported like the others.
+ */
+async function linkPin(token, code) {
+  const exchanges = [];
+  const url = `${PLEX_TV_URL}/pins/link`;
+  try {
+    const res = await fetch(url, {
+      method: "PUT",
+      headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", "X-Plex-Token": token },
+      body: new URLSearchParams({ code }).toString(),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    exchanges.push({ method: "PUT", path: new URL(url).pathname, url: maskUrl(url), status: res.status,
+      headers: Object.fromEntries(res.headers.entries()), body: await res.text() });
+    return { outcome: "resolved", statusCode: res.status, ...wireDetail(exchanges) };
+  } catch (e) {
+    return { outcome: "harness-error", message: String(e).slice(0, 200), ...wireDetail(exchanges) };
+  }
+}
+
 const tokenOf = (detail) => (typeof detail.authToken === "string" && detail.authToken !== "" ? detail.authToken : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -476,6 +536,53 @@ async function main() {
   // ab. a bogus token
   await runCase("server_capabilities_bad_token", "server.getServerCapabilities() with a bogus token", () =>
     serverCapabilities(BAD_TOKEN));
+
+  // --- PIN sign-in: getPin and getTokenByPinId, the approval in between.
+
+  // ac. a pin with a 4-character code (strong omitted: plexjs sends strong=false)
+  await runCase("pin_short", "getPin(clientID conformance-pin)", async () => {
+    const d = await getPin("conformance-pin", undefined);
+    state.shortPin = d.outcome === "resolved" ? { id: d.id, code: d.code } : undefined;
+    return d;
+  });
+
+  // ad. a strong pin
+  await runCase("pin_strong", "getPin(strong, clientID conformance-pin-strong)", async () => {
+    const d = await getPin("conformance-pin-strong", true);
+    state.strongPin = d.outcome === "resolved" ? { id: d.id, code: d.code } : undefined;
+    return d;
+  });
+
+  // ae. the short pin, before anyone approved it
+  await runCase("pin_poll_pending", "getTokenByPinId(pin of ac)", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // af. the person approves the short pin's code with the user's token (a plain fetch: plexjs has no such call)
+  await runCase("pin_link", "PUT /api/v2/pins/link(code of ac) with the user token (fetch)", async () =>
+    state.shortPin && state.user ? linkPin(state.user, state.shortPin.code)
+      : skipped("no pin from pin_short or no user token from signin_user"));
+
+  // ag. the poll after the approval: the token
+  await runCase("pin_poll_approved", "getTokenByPinId(pin of ac) after af", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // ah. the same poll again
+  await runCase("pin_poll_again", "getTokenByPinId(pin of ac) after ag", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // ai. the strong pin, polled by another client identifier
+  await runCase("pin_poll_other_client", "getTokenByPinId(pin of ad) as clientID someone-else", async () =>
+    state.strongPin ? getTokenByPinId(state.strongPin.id, "someone-else") : skipped("no pin from pin_strong"));
+
+  // aj. a pin id nobody made (plexauth's ids are random below 2^53, so 1 is practically never one)
+  await runCase("pin_poll_unknown", "getTokenByPinId(1)", () => getTokenByPinId(1, "conformance-pin"));
+
+  // ak. getPin with an empty client identifier (plexjs sends the empty header)
+  await runCase("pin_missing_client_id", "getPin(clientID \"\")", () => getPin("", undefined));
+
+  // al. getTokenByPinId with an empty client identifier
+  await runCase("pin_poll_missing_client_id", "getTokenByPinId(pin of ad, clientID \"\")", async () =>
+    state.strongPin ? getTokenByPinId(state.strongPin.id, "") : skipped("no pin from pin_strong"));
 
   const result = {
     harness: {

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       SigninCommand.class,
       SignoutCommand.class,
       PingCommand.class,
+      LinkCommand.class,
       TokenCommand.class,
       ResourcesCommand.class,
       DevicesCommand.class,

@@ -59,7 +59,7 @@ final class SourceListCommand implements Callable<Integer> {
       out.println("No sources.");
     }
     for (Source source : sources) {
-      out.println(source.id() + "  " + source.name());
+      out.println(TerminalText.safe(source.id()) + "  " + TerminalText.safe(source.name()));
       for (Connection connection : source.connections()) {
         out.println("  " + SourceInfoCommand.describe(connection));
       }

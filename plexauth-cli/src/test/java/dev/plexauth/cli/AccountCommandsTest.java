@@ -27,8 +27,7 @@ class AccountCommandsTest {
     server =
         Fixture.on(serverDir)
             .clock(MutableClock.ticking())
-            .publicUrl("https://plex.example.com")
-            .name("Den box")
+            .server(b -> b.publicUrl("https://plex.example.com").name("Den box"))
             .withAccounts()
             .start();
   }

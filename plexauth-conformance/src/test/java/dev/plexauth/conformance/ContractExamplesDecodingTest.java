@@ -317,7 +317,7 @@ class ContractExamplesDecodingTest {
     return contract.examples(response.path("content").path("application/json")).get(name);
   }
 
-  private static void assertPlexError(SDKError error, JsonNode example) {
+  static void assertPlexError(SDKError error, JsonNode example) {
     JsonNode first = example.at("/errors/0");
     assertThat(error.errors()).hasSize(1);
     assertThat(error.errors().get(0).code()).isEqualTo(first.get("code").asInt());
@@ -326,7 +326,7 @@ class ContractExamplesDecodingTest {
   }
 
   /** Every value of the example, at any depth, is in the decoded record (serialised back). */
-  private static void assertEveryExampleArrived(JsonNode example, JsonNode decoded) {
+  static void assertEveryExampleArrived(JsonNode example, JsonNode decoded) {
     SoftAssertions soft = new SoftAssertions();
     compare("", example, decoded, soft);
     soft.assertAll();

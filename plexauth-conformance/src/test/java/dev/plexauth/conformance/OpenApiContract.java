@@ -3,6 +3,7 @@ package dev.plexauth.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
@@ -93,46 +94,45 @@ final class OpenApiContract {
   }
 
   /**
-   * The operation object for a request path and an HTTP method, if the document has it: the path as
-   * written in the document, else the templated path it matches ({@code /api/v2/devices/12} is
-   * {@code /api/v2/devices/{id}}).
+   * The operation object for a path and an HTTP method, if the document has it. The path is one of
+   * the document's ({@code /api/v2/pins/{pinID}}) or a request's ({@code /api/v2/pins/42}, {@code
+   * /devices/12.xml}), which matches a templated path of the document ({@code {name}} stands for
+   * one segment's text) unless the document has it as a path of its own ({@code
+   * /api/v2/pins/link}).
    */
   Optional<JsonNode> operation(String path, String method) {
-    String key = method.toLowerCase(Locale.ROOT);
-    JsonNode operation = document.path("paths").path(path).path(key);
-    if (operation.isObject()) {
-      return Optional.of(operation);
+    JsonNode item = document.path("paths").path(path);
+    if (!item.isObject()) {
+      item = templatedPathItem(path);
     }
-    for (Map.Entry<String, JsonNode> templated : document.path("paths").properties()) {
-      if (templated.getKey().contains("{")
-          && template(templated.getKey()).matcher(path).matches()
-          && templated.getValue().path(key).isObject()) {
-        return Optional.of(templated.getValue().path(key));
+    JsonNode operation = item.path(method.toLowerCase(Locale.ROOT));
+    return operation.isObject() ? Optional.of(operation) : Optional.empty();
+  }
+
+  /** A request path for a path of the document: each {@code {parameter}} replaced by {@code 1}. */
+  static String samplePath(String documentPath) {
+    return documentPath.replaceAll("\\{[^}/]+}", "1");
+  }
+
+  private JsonNode templatedPathItem(String path) {
+    for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+      if (entry.getKey().contains("{") && template(entry.getKey()).matcher(path).matches()) {
+        return entry.getValue();
       }
     }
-    return Optional.empty();
+    return MissingNode.getInstance();
   }
 
   /** A path template as a pattern: each {@code {name}} stands for one segment's text. */
   private static Pattern template(String path) {
     StringBuilder regex = new StringBuilder();
-    Matcher names = Pattern.compile("\\{[^}]+}").matcher(path);
+    Matcher names = Pattern.compile("\\{[^}/]+}").matcher(path);
     int at = 0;
     while (names.find()) {
       regex.append(Pattern.quote(path.substring(at, names.start()))).append("[^/]+");
       at = names.end();
     }
     return Pattern.compile(regex.append(Pattern.quote(path.substring(at))).toString());
-  }
-
-  /**
-   * A document path with each {@code {name}} filled with a sample value, to send a request to it.
-   *
-   * @param path a path of the document
-   * @return the path with {@code 1} for each parameter
-   */
-  static String sample(String path) {
-    return path.replaceAll("\\{[^}]+}", "1");
   }
 
   /** Every operation of the document, in its order. */

@@ -60,7 +60,7 @@ class OpenApiContractTest {
         Fixture.on(dataDir)
             .clock(MutableClock.ticking())
             .signInRateLimit(1_000)
-            .publicUrl("https://plex.example.com")
+            .server(b -> b.publicUrl("https://plex.example.com"))
             .withAccounts()
             .start();
     transport = new ContractValidatingTransport(Transport.jdk(Duration.ofSeconds(5)), contract);

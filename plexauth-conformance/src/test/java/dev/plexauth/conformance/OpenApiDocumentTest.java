@@ -85,7 +85,7 @@ class OpenApiDocumentTest {
     try (Fixture fx = Fixture.empty(dataDir)) {
       List<String> failures = new ArrayList<>();
       for (OpenApiContract.Operation operation : contract.operations()) {
-        String path = OpenApiContract.sample(operation.path());
+        String path = OpenApiContract.samplePath(operation.path());
         Http.Response response =
             fx.http.send(operation.method(), path, null, "Accept", "application/json");
         List<String> violations =
@@ -116,7 +116,7 @@ class OpenApiDocumentTest {
         Http.Response response =
             fx.http.send(
                 unserved,
-                OpenApiContract.sample(path.getKey()),
+                OpenApiContract.samplePath(path.getKey()),
                 null,
                 "Accept",
                 "application/json");

@@ -153,7 +153,7 @@ class PlexjsConformanceTest {
       }
     }
     assertThat(failures).isEmpty();
-    assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(28);
+    assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(38);
   }
 
   private Map<String, Consumer<JsonNode>> expectations() {
@@ -298,6 +298,44 @@ class PlexjsConformanceTest {
     expect.put("server_capabilities_resource_token", this::capabilities);
     expect.put(
         "server_capabilities_bad_token", error("GetServerCapabilitiesUnauthorized", 401, 1001));
+    expect.put(
+        "pin_short",
+        d -> {
+          pinAnswer(d, 201, "conformance-pin");
+          assertThat(d.get("code").asText()).matches("[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{4}");
+          assertThat(d.get("expiresIn").asInt()).isBetween(899, 900);
+          assertThat(d.get("http").findValuesAsText("url"))
+              .as("plexjs sends strong=false when it is omitted")
+              .containsExactly("/api/v2/pins?strong=false");
+        });
+    expect.put(
+        "pin_strong",
+        d -> {
+          pinAnswer(d, 201, "conformance-pin-strong");
+          assertThat(d.get("code").asText()).matches("[a-z0-9]{25}");
+          assertThat(d.get("expiresIn").asInt()).isBetween(1799, 1800);
+        });
+    expect.put(
+        "pin_poll_pending",
+        d -> {
+          pinAnswer(d, 200, "conformance-pin");
+          assertThat(d.get("id")).isEqualTo(detail("pin_short").get("id"));
+          assertThat(d.get("code")).isEqualTo(detail("pin_short").get("code"));
+        });
+    expect.put("pin_link", d -> resolved(d, 204));
+    expect.put(
+        "pin_poll_approved",
+        d -> {
+          resolved(d, 200);
+          String token = d.path("authToken").asText();
+          assertThat(token).isNotBlank();
+          assertThat(javaClient(token).username()).isEqualTo(Fixture.USER);
+        });
+    expect.put("pin_poll_again", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_poll_other_client", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_poll_unknown", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_missing_client_id", error("GetPinBadRequest", 400, 1000));
+    expect.put("pin_poll_missing_client_id", error("GetTokenByPinIdBadRequest", 400, 1000));
     return expect;
   }
 
@@ -320,6 +358,20 @@ class PlexjsConformanceTest {
       }
     }
     throw new AssertionError("no resource " + clientIdentifier);
+  }
+
+  /** A pin plexjs parsed with its strict schema: no token yet, the times as dates. */
+  private static void pinAnswer(JsonNode detail, int status, String clientIdentifier) {
+    resolved(detail, status);
+    assertThat(detail.get("clientIdentifier").asText()).isEqualTo(clientIdentifier);
+    assertThat(detail.get("product").asText()).isEqualTo("plexauth conformance");
+    assertThat(detail.get("trusted").asBoolean(true)).isFalse();
+    assertThat(detail.get("qr").asText()).startsWith("http://127.0.0.1:");
+    assertThat(detail.get("id").asLong()).isPositive();
+    assertThat(detail.get("authToken").isNull()).isTrue();
+    java.time.Instant created = java.time.Instant.parse(detail.get("createdAt").asText());
+    java.time.Instant expires = java.time.Instant.parse(detail.get("expiresAt").asText());
+    assertThat(expires).isAfter(created);
   }
 
   private void sourceAnswer(JsonNode detail) {

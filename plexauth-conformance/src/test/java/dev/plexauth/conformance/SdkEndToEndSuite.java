@@ -76,7 +76,7 @@ abstract class SdkEndToEndSuite {
   void start(@TempDir Path dataDir) {
     logs = new CapturedLogs();
     secrets = SecretRecordingTransport.newSecretSet();
-    fx = Fixture.on(database(dataDir)).publicUrl(PUBLIC_URL).withAccounts().start();
+    fx = Fixture.on(database(dataDir)).server(b -> b.publicUrl(PUBLIC_URL)).withAccounts().start();
     secrets.add(fx.totpSecret());
   }
 

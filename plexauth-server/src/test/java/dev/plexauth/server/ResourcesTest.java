@@ -42,8 +42,7 @@ class ResourcesTest {
   void start(@TempDir Path dataDir) {
     fx =
         Fixture.on(database(dataDir))
-            .name("plexauth test")
-            .publicUrl(PUBLIC_URL)
+            .server(b -> b.name("plexauth test").publicUrl(PUBLIC_URL))
             .withAccounts()
             .start();
     http = fx.http;

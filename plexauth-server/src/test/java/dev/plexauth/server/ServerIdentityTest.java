@@ -28,7 +28,7 @@ class ServerIdentityTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir) {
-    fx = Fixture.on(database(dataDir)).name("Den server").withAccounts().start();
+    fx = Fixture.on(database(dataDir)).server(b -> b.name("Den server")).withAccounts().start();
     http = fx.http;
     userToken = http.signInToken("identity-user", Fixture.USER, Fixture.USER_PASSWORD, null);
   }
@@ -140,10 +140,11 @@ class ServerIdentityTest {
   void theMachineIdentifierSurvivesARestartAndTheNameIsPerInstance(@TempDir Path other) {
     TestDatabase database = database(other);
     String first;
-    try (Fixture before = Fixture.on(database).name("first").start()) {
+    try (Fixture before = Fixture.on(database).server(b -> b.name("first")).start()) {
       first = before.server.machineIdentifier();
     }
-    try (Fixture after = Fixture.on(database).name("second").withAccounts().start()) {
+    try (Fixture after =
+        Fixture.on(database).server(b -> b.name("second")).withAccounts().start()) {
       String token = after.http.signInToken("restart", Fixture.USER, Fixture.USER_PASSWORD, null);
       JsonNode container =
           after.http.getJson("/", "X-Plex-Token", token).json().path("MediaContainer");

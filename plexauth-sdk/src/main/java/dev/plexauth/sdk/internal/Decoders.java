@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.plexauth.sdk.models.AuthPinContainer;
 import dev.plexauth.sdk.models.AuthorizedDevice;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.sdk.models.DevicesResponse;
+import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetServerCapabilitiesResponse;
 import dev.plexauth.sdk.models.GetServerIdentityResponse;
 import dev.plexauth.sdk.models.GetServerResourcesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
+import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import dev.plexauth.sdk.models.PingResponse;
 import dev.plexauth.sdk.models.PlexDevice;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
@@ -264,6 +268,52 @@ final class Decoders {
           }
         });
     return items;
+  }
+
+  /**
+   * The new pin: a JSON object, or XML {@code <pin>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a pin object
+   */
+  static GetPinResponse pin(Answer answer) throws DecodeException {
+    return new GetPinResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), pinObject(answer.tree()));
+  }
+
+  /**
+   * The polled pin: a JSON object, or XML {@code <pin>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a pin object
+   */
+  static GetTokenByPinIdResponse polledPin(Answer answer) throws DecodeException {
+    return new GetTokenByPinIdResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), pinObject(answer.tree()));
+  }
+
+  /**
+   * A pin's approval: 204, nothing to read.
+   *
+   * @param answer the answer
+   * @return the response
+   */
+  static LinkPinResponse linked(Answer answer) {
+    return new LinkPinResponse(answer.statusCode(), answer.contentType(), answer.headers());
+  }
+
+  private static AuthPinContainer pinObject(JsonNode tree) throws DecodeException {
+    JsonNode pin = tree;
+    JsonNode wrapped = tree.get("pin");
+    if (wrapped != null && wrapped.isObject() && !tree.has("id")) {
+      pin = wrapped;
+    }
+    if (!pin.isObject() || !pin.has("id") || !pin.has("code")) {
+      throw new DecodeException("no pin in the answer");
+    }
+    return bind(pin, AuthPinContainer.class, "pin");
   }
 
   private static UserPlexAccount user(JsonNode tree) throws DecodeException {

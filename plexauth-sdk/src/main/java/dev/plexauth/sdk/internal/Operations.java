@@ -4,6 +4,7 @@ import static dev.plexauth.sdk.internal.Operation.Server.PLEX_TV;
 import static dev.plexauth.sdk.internal.Operation.Server.PMS;
 
 import dev.plexauth.sdk.errors.BadRequestException;
+import dev.plexauth.sdk.errors.GetPinBadRequest;
 import dev.plexauth.sdk.errors.GetServerCapabilitiesBadRequest;
 import dev.plexauth.sdk.errors.GetServerCapabilitiesUnauthorized;
 import dev.plexauth.sdk.errors.GetServerIdentityRequestTimeout;
@@ -11,6 +12,8 @@ import dev.plexauth.sdk.errors.GetServerResourcesBadRequest;
 import dev.plexauth.sdk.errors.GetServerResourcesUnauthorized;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
+import dev.plexauth.sdk.errors.GetTokenByPinIdBadRequest;
+import dev.plexauth.sdk.errors.GetTokenByPinIdNotFound;
 import dev.plexauth.sdk.errors.GetTokenDetailsBadRequest;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
 import dev.plexauth.sdk.errors.GetTransientTokenBadRequest;
@@ -19,16 +22,21 @@ import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
 import dev.plexauth.sdk.errors.UnauthorizedException;
 import dev.plexauth.sdk.models.DevicesResponse;
+import dev.plexauth.sdk.models.GetPinRequest;
+import dev.plexauth.sdk.models.GetPinResponse;
 import dev.plexauth.sdk.models.GetServerCapabilitiesResponse;
 import dev.plexauth.sdk.models.GetServerIdentityResponse;
 import dev.plexauth.sdk.models.GetServerResourcesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
+import dev.plexauth.sdk.models.GetTokenByPinIdRequest;
+import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
 import dev.plexauth.sdk.models.IncludeHttps;
 import dev.plexauth.sdk.models.IncludeIPv6;
 import dev.plexauth.sdk.models.IncludeRelay;
+import dev.plexauth.sdk.models.LinkPinResponse;
 import dev.plexauth.sdk.models.PingResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
@@ -184,7 +192,6 @@ public final class Operations {
    */
   public static Operation<SignOutResponse> signOut() {
     return Operation.<SignOutResponse>delete("signOut", PLEX_TV, "users/signout")
-        .noBody()
         .decoder(
             answer ->
                 new SignOutResponse(answer.statusCode(), answer.contentType(), answer.headers()))
@@ -212,11 +219,73 @@ public final class Operations {
    */
   public static Operation<RemoveDeviceResponse> removeDevice(long id) {
     return Operation.<RemoveDeviceResponse>delete("removeDevice", PLEX_TV, "devices/" + id)
-        .noBody()
         .decoder(
             answer ->
                 new RemoveDeviceResponse(
                     answer.statusCode(), answer.contentType(), answer.headers()))
+        .errors(BadRequestException::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code POST /pins?strong=…} on plex.tv: a new pin, with the request's own identity and no
+   * token, as plexjs sends it.
+   *
+   * @param request the kind of code and the identity
+   * @return the operation
+   */
+  public static Operation<GetPinResponse> getPin(GetPinRequest request) {
+    return Operation.<GetPinResponse>post("getPin", PLEX_TV, "pins")
+        .query("strong", Boolean.toString(request.strong()))
+        .signIn(
+            new ClientConfig.Identity(
+                request.clientID(),
+                request.clientName(),
+                request.clientVersion(),
+                request.platform(),
+                request.deviceNickname()))
+        .decoder(Decoders::pin)
+        .errors(GetPinBadRequest::new, UnauthorizedException::new)
+        .build();
+  }
+
+  /**
+   * {@code GET /pins/{pinID}} on plex.tv: the pin, with its token once approved. Like the sign-in
+   * it is never resent once it may have reached the server: the answer that hands the token out is
+   * the only one that has it.
+   *
+   * @param request the pin id and the identity
+   * @return the operation
+   */
+  public static Operation<GetTokenByPinIdResponse> getTokenByPinId(GetTokenByPinIdRequest request) {
+    return Operation.<GetTokenByPinIdResponse>get(
+            "getTokenByPinId", PLEX_TV, "pins/" + request.pinID())
+        .signIn(
+            new ClientConfig.Identity(
+                request.clientID(),
+                request.clientName(),
+                request.clientVersion(),
+                request.platform(),
+                request.deviceNickname()))
+        .decoder(Decoders::polledPin)
+        .errors(GetTokenByPinIdBadRequest::new, UnauthorizedException::new)
+        .error(404, GetTokenByPinIdNotFound::new)
+        .build();
+  }
+
+  /**
+   * {@code PUT /pins/link} on plex.tv with the form field {@code code} and the client's token: the
+   * approval of a pin. Sent once: a second send would find the code used and count a wrong code.
+   *
+   * @param code the pin's code
+   * @return the operation
+   */
+  public static Operation<LinkPinResponse> linkPin(String code) {
+    byte[] body = ("code=" + Urls.encodeComponent(code)).getBytes(StandardCharsets.UTF_8);
+    return Operation.<LinkPinResponse>put("linkPin", PLEX_TV, "pins/link")
+        .form(body)
+        .once()
+        .decoder(Decoders::linked)
         .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
   }

@@ -1,10 +1,11 @@
 package dev.plexauth.server.http;
 
 import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.auth.SignInBusy;
+import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInRefused;
 import dev.plexauth.server.auth.SignInRequest;
-import dev.plexauth.server.auth.SignInService;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,6 +17,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The older plex.tv sign-in, {@code POST /users/sign_in.json} and {@code /users/sign_in.xml}, still
@@ -23,10 +26,10 @@ import java.util.Optional;
  * two-factor account's code at the end of the password, and the answer is the older user object
  * ({@link LegacyUser}) or {@code {"error":"…"}}.
  *
- * <p>It is the same sign-in as {@code POST /api/v2/users/signin}, by the same {@link SignInService}
- * and per-address limit: one password hash per attempt, the same lockout counted in the database,
- * the same answer for an unknown login and a wrong password, one token per account and client
- * identifier. The request body is not read.
+ * <p>It is the same sign-in as {@code POST /api/v2/users/signin}, through the same {@link
+ * SignInQueue} and per-address limit: one password hash per attempt, the same lockout counted in
+ * the database, the same answer for an unknown login and a wrong password, one token per account
+ * and client identifier. The request body is not read.
  */
 final class LegacySignInRoutes {
 
@@ -35,11 +38,11 @@ final class LegacySignInRoutes {
   private static final int MAX_LOGIN = 256;
   private static final int MAX_PASSWORD = 1024;
 
-  private final SignInService signIn;
+  private final SignInQueue signIns;
   private final SignInRateLimiter rateLimiter;
 
-  LegacySignInRoutes(SignInService signIn, SignInRateLimiter rateLimiter) {
-    this.signIn = signIn;
+  LegacySignInRoutes(SignInQueue signIns, SignInRateLimiter rateLimiter) {
+    this.signIns = signIns;
     this.rateLimiter = rateLimiter;
   }
 
@@ -64,7 +67,7 @@ final class LegacySignInRoutes {
   }
 
   private void attempt(Context ctx) {
-    Optional<Duration> wait = rateLimiter.tryAcquire(ctx.req().getRemoteAddr());
+    Optional<Duration> wait = rateLimiter.tryAcquire(PlexRequest.clientAddress(ctx));
     if (wait.isPresent()) {
       refuse(ctx, 429, "Too many sign-in attempts from this address", wait);
       return;
@@ -106,10 +109,32 @@ final class LegacySignInRoutes {
             request.identityValue("X-Plex-Platform"),
             request.identityValue("X-Plex-Device"),
             true);
-    UserPlexAccount user;
+    CompletableFuture<UserPlexAccount> judged;
     try {
-      user = signIn.signIn(attempt);
-    } catch (SignInRefused refused) {
+      judged = signIns.submit(attempt);
+    } catch (SignInBusy busy) {
+      refuse(
+          ctx,
+          503,
+          "Too many sign-ins are waiting; try again in a moment",
+          Optional.of(busy.retryAfter()));
+      return;
+    }
+    ctx.future(() -> judged.handle((user, failure) -> answer(ctx, user, failure)));
+  }
+
+  /** Writes a judged sign-in's answer; an unexpected failure goes on to the exception handlers. */
+  private static Void answer(Context ctx, UserPlexAccount user, Throwable failure) {
+    if (failure == null) {
+      LegacyUser answer = LegacyUser.of(user);
+      Responses.ok(ctx, 201, answer, answer.xml(), "user");
+      return null;
+    }
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof SignInRefused refused) {
       switch (refused.reason()) {
         case BAD_CREDENTIALS -> refuse(ctx, 401, BAD_CREDENTIALS, Optional.empty());
         case CODE_REQUIRED ->
@@ -123,10 +148,12 @@ final class LegacySignInRoutes {
                     + " resetting your password.",
                 Optional.of(refused.retryAfter().orElse(Duration.ofSeconds(60))));
       }
-      return;
+      return null;
     }
-    LegacyUser answer = LegacyUser.of(user);
-    Responses.ok(ctx, 201, answer, answer.xml(), "user");
+    if (cause instanceof RuntimeException unchecked) {
+      throw unchecked;
+    }
+    throw new CompletionException(cause);
   }
 
   private static void refuse(Context ctx, int status, String message, Optional<Duration> wait) {

@@ -1,6 +1,7 @@
 package dev.plexauth.server.http;
 
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ final class PlexRequest {
   /** Longest accepted value of an identity header. */
   static final int MAX_HEADER_VALUE = 256;
 
+  /** The context attribute that holds the client address, set before any route runs. */
+  static final String CLIENT_ADDRESS = "plexauth.clientAddress";
+
   private final Context ctx;
   private final Map<String, List<String>> query;
 
@@ -26,6 +30,28 @@ final class PlexRequest {
 
   static PlexRequest of(Context ctx) {
     return new PlexRequest(ctx, FormDecoder.decode(ctx.req().getQueryString(), "the query string"));
+  }
+
+  /**
+   * The client's address: the socket's peer, or what a trusted proxy forwarded ({@link
+   * TrustedProxies}). This is the address the per-address sign-in limit counts, and the one logs
+   * should name ({@code clientAddress(ctx).getHostAddress()}).
+   *
+   * @param ctx the request
+   * @return the client address
+   */
+  static InetAddress clientAddress(Context ctx) {
+    InetAddress resolved = ctx.attribute(CLIENT_ADDRESS);
+    return resolved != null ? resolved : TrustedProxies.NONE.clientAddress(ctx.req());
+  }
+
+  /**
+   * The client's address; see {@link #clientAddress(Context)}.
+   *
+   * @return the client address
+   */
+  InetAddress clientAddress() {
+    return clientAddress(ctx);
   }
 
   /** The token from {@code X-Plex-Token}, header first, then query; empty when missing. */

@@ -25,6 +25,12 @@ final class Responses {
   static final String JSON = "application/json; charset=utf-8";
   static final String XML = "text/xml;charset=utf-8";
 
+  /** {@code Cache-Control} of every answer. */
+  static final String CACHE_CONTROL = "no-store";
+
+  /** {@code X-Content-Type-Options} of every answer. */
+  static final String NOSNIFF = "nosniff";
+
   /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
   static final String RENDERED = "plexauth.rendered";
 
@@ -129,7 +135,7 @@ final class Responses {
   /** 204 without a body, with the headers of every answer. */
   static void noContent(Context ctx) {
     ctx.status(204);
-    answerHeaders(ctx);
+    noStore(ctx);
     ctx.result(new byte[0]);
   }
 
@@ -201,13 +207,18 @@ final class Responses {
   }
 
   private static void send(Context ctx, String contentType, byte[] body) {
-    answerHeaders(ctx);
+    noStore(ctx);
     ctx.contentType(contentType);
     ctx.result(body);
   }
 
-  /** The headers every answer written here carries, with a body or without. */
-  private static void answerHeaders(Context ctx) {
-    ctx.header("Cache-Control", "no-cache");
+  /**
+   * The headers of every answer, errors included: many carry a token ({@code authToken}, a
+   * transient token, a source's {@code accessToken}), so no cache (a browser's, a proxy's) may keep
+   * one, and no browser may guess a type other than the one declared.
+   */
+  static void noStore(Context ctx) {
+    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("X-Content-Type-Options", NOSNIFF);
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -15,10 +17,10 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), and the
- * sources' queries ({@code SourceQueries}). No row is cached: several processes may share the
- * database. Deleting an account or a source deletes its tokens or connections through the schema's
- * {@code ON DELETE CASCADE}.
+ * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), the
+ * sources' queries ({@code SourceQueries}) and the pins' ({@code PinQueries}). No row is cached:
+ * several processes may share the database. Deleting an account or a source deletes its tokens or
+ * connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -66,6 +68,7 @@ public final class JdbcStore implements Store {
   private final SourceQueries sources;
   private final DeviceQueries devices;
   private final ShareQueries shares;
+  private final PinQueries pins;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -74,6 +77,7 @@ public final class JdbcStore implements Store {
     this.sources = new SourceQueries(jdbi);
     this.devices = new DeviceQueries(jdbi);
     this.shares = new ShareQueries(jdbi);
+    this.pins = new PinQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -218,12 +222,22 @@ public final class JdbcStore implements Store {
 
   @Override
   public void saveAccountToken(TokenRow token) {
-    // A new device gets a random public id; a collision with another device's id (one in 2^52 per
-    // pair) is retried with a fresh one. A device that signs in again keeps its id.
+    withNewDeviceId(
+        deviceId ->
+            call(
+                "cannot store the token",
+                handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId))));
+  }
+
+  /**
+   * Runs work that stores a token under a new random device id (a device that signs in again keeps
+   * its id; the new one is used only for a new device). A collision with another device's id, one
+   * in 2^52 per pair, is retried with a fresh one.
+   */
+  static <T> T withNewDeviceId(LongFunction<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        insertOrReplaceToken(token, 1 + DEVICE_IDS.nextLong(MAX_DEVICE_ID));
-        return;
+        return work.apply(1 + DEVICE_IDS.nextLong(MAX_DEVICE_ID));
       } catch (DuplicateKeyException e) {
         if (attempt == 3) {
           throw e;
@@ -232,45 +246,49 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private void insertOrReplaceToken(TokenRow token, long deviceId) {
-    try {
-      jdbi.useTransaction(
-          tx -> {
-            tx.createUpdate(
-                    "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
-                        + " product, version, platform, device, created_at, remember_until,"
-                        + " device_id, last_seen_at)"
-                        + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
-                        + " :device, :createdAt, :rememberUntil, :deviceId, :createdAt)"
-                        + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
-                        + " token_hash = excluded.token_hash, product = excluded.product,"
-                        + " version = excluded.version, platform = excluded.platform,"
-                        + " device = excluded.device, created_at = excluded.created_at,"
-                        + " remember_until = excluded.remember_until,"
-                        + " last_seen_at = excluded.last_seen_at")
-                .bind("accountId", token.accountId())
-                .bind("client", token.clientIdentifier())
-                .bind("hash", token.tokenHash())
-                .bind("product", token.product().orElse(null))
-                .bind("version", token.version().orElse(null))
-                .bind("platform", token.platform().orElse(null))
-                .bind("device", token.device().orElse(null))
-                .bind("createdAt", token.createdAtMillis())
-                .bind("rememberUntil", token.rememberUntilMillis())
-                .bind("deviceId", deviceId)
-                .execute();
-            // The replaced token's resource tokens died with it (their lookup joins the parent);
-            // drop their rows.
-            tx.createUpdate(
-                    "DELETE FROM resource_tokens WHERE account_id = :accountId"
-                        + " AND parent_token_hash NOT IN (SELECT token_hash FROM account_tokens"
-                        + " WHERE account_id = :accountId)")
-                .bind("accountId", token.accountId())
-                .execute();
-          });
-    } catch (JdbiException e) {
-      throw SqlErrors.translate("cannot store the token", e);
-    }
+  /**
+   * Stores an account token on a handle (so a caller's transaction can include it), replacing the
+   * token of the same (account, client identifier) in the same statement; the replaced token's
+   * resource tokens go with it. Run it inside a transaction.
+   *
+   * @param deviceId the public id for a new device; a device that signs in again keeps its own
+   */
+  static int upsertToken(Handle handle, TokenRow token, long deviceId) {
+    int stored =
+        handle
+            .createUpdate(
+                "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
+                    + " product, version, platform, device, created_at, remember_until,"
+                    + " device_id, last_seen_at)"
+                    + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
+                    + " :device, :createdAt, :rememberUntil, :deviceId, :createdAt)"
+                    + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
+                    + " token_hash = excluded.token_hash, product = excluded.product,"
+                    + " version = excluded.version, platform = excluded.platform,"
+                    + " device = excluded.device, created_at = excluded.created_at,"
+                    + " remember_until = excluded.remember_until,"
+                    + " last_seen_at = excluded.last_seen_at")
+            .bind("accountId", token.accountId())
+            .bind("client", token.clientIdentifier())
+            .bind("hash", token.tokenHash())
+            .bind("product", token.product().orElse(null))
+            .bind("version", token.version().orElse(null))
+            .bind("platform", token.platform().orElse(null))
+            .bind("device", token.device().orElse(null))
+            .bind("createdAt", token.createdAtMillis())
+            .bind("rememberUntil", token.rememberUntilMillis())
+            .bind("deviceId", deviceId)
+            .execute();
+    // The replaced token's resource tokens died with it (their lookup joins the parent); drop
+    // their rows.
+    handle
+        .createUpdate(
+            "DELETE FROM resource_tokens WHERE account_id = :accountId"
+                + " AND parent_token_hash NOT IN (SELECT token_hash FROM account_tokens"
+                + " WHERE account_id = :accountId)")
+        .bind("accountId", token.accountId())
+        .execute();
+    return stored;
   }
 
   @Override
@@ -436,6 +454,31 @@ public final class JdbcStore implements Store {
   @Override
   public Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash) {
     return shares.findResourceToken(tokenHash);
+  }
+
+  @Override
+  public void insertPin(PinRow pin, long nowMillis) {
+    pins.insert(pin, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> findPin(String idHash) {
+    return pins.find(idHash);
+  }
+
+  @Override
+  public boolean linkPin(String codeHash, long accountId, long nowMillis) {
+    return pins.link(codeHash, accountId, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> claimPin(
+      String idHash,
+      String clientIdentifier,
+      long nowMillis,
+      String tokenHash,
+      long rememberUntilMillis) {
+    return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
   }
 
   @Override

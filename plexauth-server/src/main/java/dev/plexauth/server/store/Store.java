@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources and
- * failed sign-ins. Implementations read through to the database on every call (another process may
- * change the data at any time) and make each method atomic.
+ * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources,
+ * failed sign-ins and pins. Implementations read through to the database on every call (another
+ * process may change the data at any time) and make each method atomic.
  */
 public interface Store extends AutoCloseable {
 
@@ -245,6 +245,52 @@ public interface Store extends AutoCloseable {
    * @return the token's resource, parent and account
    */
   Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash);
+
+  /**
+   * Stores a new pin, after deleting the expired ones.
+   *
+   * @param pin the pin, not yet approved
+   * @param nowMillis the current time: pins that expired by then are purged
+   * @throws DuplicateKeyException when its id hash or code hash is taken (a live pin has that code)
+   */
+  void insertPin(PinRow pin, long nowMillis);
+
+  /**
+   * Finds a pin, expired or not.
+   *
+   * @param idHash the SHA-256 of its id
+   * @return the pin, if it exists (it is gone once its token was handed out, or purged)
+   */
+  Optional<PinRow> findPin(String idHash);
+
+  /**
+   * Approves a pin for an account, once: only a pin that is neither expired nor approved yet.
+   *
+   * @param codeHash the SHA-256 of its lower-cased code
+   * @param accountId the approving account
+   * @param nowMillis the current time
+   * @return whether a pin was approved
+   */
+  boolean linkPin(String codeHash, long accountId, long nowMillis);
+
+  /**
+   * Hands out an approved pin's token, once: deletes the pin and stores the token for (the
+   * approving account, the pin's client identifier) in one transaction, replacing that device's old
+   * token, with the pin's device details.
+   *
+   * @param idHash the SHA-256 of the pin id
+   * @param clientIdentifier the client that polls; only the pin's own gets it
+   * @param nowMillis the current time; an expired pin is not handed out
+   * @param tokenHash the SHA-256 of the new token
+   * @param rememberUntilMillis what the token's {@code rememberExpiresAt} reports
+   * @return the pin as it was, when it was approved, live and this client's; else empty
+   */
+  Optional<PinRow> claimPin(
+      String idHash,
+      String clientIdentifier,
+      long nowMillis,
+      String tokenHash,
+      long rememberUntilMillis);
 
   /** Releases the connection pool. */
   @Override

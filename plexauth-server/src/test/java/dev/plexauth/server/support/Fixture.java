@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A started server with a movable clock and the usual accounts, on SQLite in a temp data directory
@@ -117,8 +118,7 @@ public final class Fixture implements AutoCloseable {
     private MutableClock clock = new MutableClock();
     private int signInRateLimit = GENEROUS_SIGN_IN_RATE_LIMIT;
     private boolean withAccounts;
-    private String name;
-    private String publicUrl;
+    private Consumer<PlexAuthServer.Builder> settings = builder -> {};
 
     private Builder(TestDatabase database) {
       this.database = Objects.requireNonNull(database, "database == null");
@@ -139,15 +139,12 @@ public final class Fixture implements AutoCloseable {
       return this;
     }
 
-    /** The server's name ({@code serve --name}); the host name by default. */
-    public Builder name(String name) {
-      this.name = Objects.requireNonNull(name, "name == null");
-      return this;
-    }
-
-    /** The server's public URL ({@code serve --public-url}); none by default. */
-    public Builder publicUrl(String publicUrl) {
-      this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl == null");
+    /**
+     * More server settings, applied after the fixture's own (trusted proxies, allowed hosts, TLS,
+     * …).
+     */
+    public Builder server(Consumer<PlexAuthServer.Builder> settings) {
+      this.settings = this.settings.andThen(Objects.requireNonNull(settings, "settings == null"));
       return this;
     }
 
@@ -165,12 +162,7 @@ public final class Fixture implements AutoCloseable {
               .clock(clock)
               .signInRateLimit(signInRateLimit)
               .createOwnerOnFirstStart(false);
-      if (name != null) {
-        builder.name(name);
-      }
-      if (publicUrl != null) {
-        builder.publicUrl(publicUrl);
-      }
+      settings.accept(builder);
       PlexAuthServer server = builder.build().start();
       Fixture fixture = new Fixture(database, clock, server);
       if (withAccounts) {

@@ -20,7 +20,8 @@ public final class StoreDump {
           "sign_in_failures",
           "server_identity",
           "source_shares",
-          "resource_tokens");
+          "resource_tokens",
+          "pins");
 
   private StoreDump() {}
 
