@@ -63,9 +63,9 @@ final class ApprovalPages {
   private static void serve(Context ctx, String contentType, byte[] body) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Content-Type-Options", Responses.NOSNIFF);
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cache-Control", "no-cache");
+    ctx.header("Cache-Control", Responses.CACHE_CONTROL);
     ctx.contentType(contentType);
     ctx.result(body);
   }
