@@ -45,9 +45,10 @@ final class TokenDetailsCommand implements Callable<Integer> {
       JsonOutput.print(out, tree);
       return 0;
     }
-    out.println(account.username() + " <" + account.email() + ">");
+    out.println(
+        TerminalText.safe(account.username()) + " <" + TerminalText.safe(account.email()) + ">");
     out.println("  id:         " + account.id());
-    out.println("  uuid:       " + account.uuid());
+    out.println("  uuid:       " + TerminalText.safe(account.uuid()));
     out.println("  admin:      " + (account.homeAdmin() ? "yes" : "no"));
     out.println("  two-factor: " + (account.twoFactorEnabled() ? "on" : "off"));
     if (account.joinedAt() > 0) {

@@ -28,6 +28,7 @@ final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private String stdin = "";
   private Terminal terminal = Terminal.NONE;
+  private boolean stdoutIsTerminal;
   private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
 
   /** A run whose HOME, config and data directory are the given folder, never the user's. */
@@ -62,6 +63,12 @@ final class Cli {
     return this;
   }
 
+  /** Standard output is (or is not) a terminal a person looks at. */
+  Cli stdoutIsTerminal(boolean terminal) {
+    this.stdoutIsTerminal = terminal;
+    return this;
+  }
+
   List<Runnable> shutdownHooks() {
     return shutdownHooks;
   }
@@ -72,13 +79,18 @@ final class Cli {
 
   /** Runs with a given stdout buffer, which another thread may read while the command runs. */
   Result run(StringWriter out, String... args) {
-    StringWriter err = new StringWriter();
+    return run(out, new StringWriter(), args);
+  }
+
+  /** Runs with given stdout and stderr buffers, which another thread may read meanwhile. */
+  Result run(StringWriter out, StringWriter err, String... args) {
     Io io =
         new Io(
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
             env,
-            shutdownHooks::add);
+            shutdownHooks::add,
+            stdoutIsTerminal);
     CommandLine commandLine = Main.commandLine(io);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
