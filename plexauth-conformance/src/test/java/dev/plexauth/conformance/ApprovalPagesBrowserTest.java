@@ -2,6 +2,7 @@ package dev.plexauth.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.plexauth.sdk.PinLogin;
 import dev.plexauth.sdk.PlexAPI;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -159,6 +161,9 @@ class ApprovalPagesBrowserTest {
         .isEqualTo(Fixture.USER);
     assertThat(chrome.manage().getCookies()).as("no cookie").isEmpty();
     assertThat(storedItems()).as("nothing in web storage").isZero();
+    assertThat(pageSessions(Fixture.USER, Fixture.USER_PASSWORD))
+        .as("the page signed its own token out after the approval")
+        .isEmpty();
     assertThat(Chromium.console(chrome))
         .as("the happy path logs no error in the console")
         .noneMatch(
@@ -195,6 +200,7 @@ class ApprovalPagesBrowserTest {
     waitVisible(By.id("done"));
 
     assertThat(text(By.id("done-title"))).isEqualTo("Sign-in denied");
+    assertThat(pageSessions(Fixture.USER, Fixture.USER_PASSWORD)).isEmpty();
     assertThat(
             app.plex()
                 .getTokenByPinId(GetTokenByPinIdRequest.builder().pinID(login.pin().id()).build())
@@ -288,6 +294,7 @@ class ApprovalPagesBrowserTest {
     waitVisible(By.id("done"));
 
     assertThat(text(By.id("done-title"))).isEqualTo("Device linked");
+    assertThat(pageSessions(Fixture.ADMIN, Fixture.ADMIN_PASSWORD)).isEmpty();
     assertThat(login.awaitToken(WAIT)).isPresent();
     assertThat(horizontalOverflow()).as("nothing wider than the phone").isFalse();
   }
@@ -341,6 +348,21 @@ class ApprovalPagesBrowserTest {
 
     assertThat(Chromium.policyViolations(console))
         .anySatisfy(v -> assertThat(v).contains("style-src"));
+  }
+
+  /**
+   * The devices of an account that are the approval pages' sessions, as the account's own device
+   * list shows them (asked from another device).
+   */
+  private List<String> pageSessions(String login, String password) {
+    String token = server.http.signInToken("browser-test-checker", login, password, null);
+    List<String> sessions = new ArrayList<>();
+    for (JsonNode device : server.http.getJson("/api/v2/devices", "X-Plex-Token", token).json()) {
+      if (device.path("clientIdentifier").asText().equals("plexauth-approval-page")) {
+        sessions.add(device.path("name").asText());
+      }
+    }
+    return sessions;
   }
 
   private void signIn(String login, String password) {

@@ -1,5 +1,6 @@
 // The approval pages, /auth and /link: sign in with the server's public API, then approve a pin
-// with PUT /api/v2/pins/link. The token lives in this script's memory only: no cookie, no storage.
+// with PUT /api/v2/pins/link, then sign out. The token lives in this script's memory only: no cookie,
+// no storage, and it ends on the server once the approval or denial is made.
 // Text reaches the page through textContent only, never as HTML.
 (function () {
   'use strict';
@@ -238,6 +239,21 @@
     session.password = null;
   }
 
+  // After an approval or a denial the page needs its token no more: end it on the server too, so the
+  // person's device list keeps no session of this page. Best effort: the approval stands either way.
+  async function signOut() {
+    var token = session.token;
+    forget();
+    if (!token) {
+      return;
+    }
+    try {
+      await send('DELETE', '/api/v2/users/signout', {}, token);
+    } catch (e) {
+      // The server could not be reached; the token ends with its idle timeout.
+    }
+  }
+
   function finish(title, text) {
     quiet();
     $('done-title').textContent = title;
@@ -272,7 +288,7 @@
       }
       return;
     }
-    forget();
+    await signOut();
     var forward = request.get('forwardUrl');
     var target = webAddress(forward);
     if (target) {
@@ -287,8 +303,8 @@
         : 'You can close this window and go back to ' + product + '.');
   }
 
-  function deny() {
-    forget();
+  async function deny() {
+    await signOut();
     finish(
       'Sign-in denied',
       product + ' was not signed in. You can close this window.');
@@ -309,6 +325,7 @@
     busy(codeForm, false);
     if (linked) {
       input.value = '';
+      await signOut();
       finish('Device linked', 'The device is now signed in as ' + session.username + '. It can take a few seconds to notice.');
     } else if (session.token) {
       input.select();
