@@ -20,6 +20,9 @@
 //   TOTP_LOGIN, TOTP_PASSWORD                 account with 2FA
 //   TOTP_CODE, TOTP_WRONG_CODE                that account's current code, and a code that is wrong now
 //   SOURCE                                    a registered source, e.g. server://living-room
+//   PMS_RESOURCE                              the client identifier of a resource whose connection is this
+//                                             server (its accessToken is tried on GET /)
+//                                             (the pin cases approve with the USER account's token)
 //   CONFORMANCE_TIMEOUT_MS                    optional per-call timeout (default 15000)
 //
 // See README.md.
@@ -27,7 +30,13 @@
 import { createRequire } from "node:module";
 import { PlexAPI } from "@lukehagar/plexjs";
 import { HTTPClient } from "@lukehagar/plexjs/lib/http.js";
-import { GetTransientTokenQueryParamType, Scope } from "@lukehagar/plexjs/sdk/models/operations/index.js";
+import {
+  GetTransientTokenQueryParamType,
+  IncludeHttps,
+  IncludeIPv6,
+  IncludeRelay,
+  Scope,
+} from "@lukehagar/plexjs/sdk/models/operations/index.js";
 
 const requireCjs = createRequire(import.meta.url);
 const PLEXJS_VERSION = requireCjs("@lukehagar/plexjs/package.json").version;
@@ -50,6 +59,7 @@ const REQUIRED_ENV = [
   "USER_LOGIN", "USER_PASSWORD",
   "TOTP_LOGIN", "TOTP_PASSWORD", "TOTP_CODE", "TOTP_WRONG_CODE",
   "SOURCE",
+  "PMS_RESOURCE",
 ];
 const missing = REQUIRED_ENV.filter((k) => !process.env[k]);
 if (missing.length > 0) {
@@ -127,7 +137,7 @@ function makeClient({ accessToken, rewriteQuery } = {}) {
   const options = { serverURL: BASE_URL, httpClient, timeoutMs: TIMEOUT_MS };
   if (accessToken !== undefined) options.accessToken = accessToken;
   const sdk = new PlexAPI(options);
-  return { auth: sdk.authentication, exchanges };
+  return { auth: sdk.authentication, plex: sdk.plex, server: sdk.server, exchanges };
 }
 
 const pmsCall = () => ({ timeoutMs: TIMEOUT_MS });
@@ -270,6 +280,114 @@ async function tokenDetails(accessToken) {
   return detail;
 }
 
+/** What plexjs parsed of each resource (zod has checked every field by then). */
+function resourceFacts(devices) {
+  if (!Array.isArray(devices)) return undefined;
+  return devices.map((d) => ({
+    name: d.name,
+    clientIdentifier: d.clientIdentifier,
+    owned: d.owned,
+    ownerId: d.ownerId,
+    sourceTitle: d.sourceTitle,
+    provides: d.provides,
+    createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : String(d.createdAt),
+    accessToken: d.accessToken, // stdout only: the Java test needs it
+    uris: d.connections.map((c) => c.uri),
+    ipv6: d.connections.map((c) => c.iPv6),
+  }));
+}
+
+async function serverResources(accessToken, clientID, flags) {
+  const { plex, exchanges } = makeClient({ accessToken });
+  const { res, detail } = await invoke(exchanges, () =>
+    plex.getServerResources(clientID, ...(flags ?? [undefined, undefined, undefined]), plexTvCall()));
+  detail.resources = resourceFacts(res?.plexDevices);
+  return detail;
+}
+
+async function serverIdentity() {
+  const { server, exchanges } = makeClient();
+  const { res, detail } = await invoke(exchanges, () => server.getServerIdentity(pmsCall()));
+  detail.mediaContainer = res?.object?.mediaContainer;
+  return detail;
+}
+
+async function serverCapabilities(accessToken) {
+  const { server, exchanges } = makeClient({ accessToken });
+  const { res, detail } = await invoke(exchanges, () => server.getServerCapabilities(pmsCall()));
+  const c = res?.object?.mediaContainer;
+  detail.mediaContainer = c === undefined ? undefined : {
+    machineIdentifier: c.machineIdentifier,
+    friendlyName: c.friendlyName,
+    version: c.version,
+    myPlex: c.myPlex,
+    myPlexUsername: c.myPlexUsername,
+    ownerFeatures: c.ownerFeatures,
+    transcoderActiveVideoSessions: c.transcoderActiveVideoSessions,
+    platform: c.platform,
+  };
+  return detail;
+}
+
+/** The pin fields plexjs parsed, as it exposes them (dates as ISO strings). */
+function pinFacts(pin) {
+  if (!pin) return {};
+  return {
+    id: pin.id,
+    code: pin.code, // stdout only: the Java test needs it
+    product: pin.product,
+    trusted: pin.trusted,
+    qr: pin.qr,
+    clientIdentifier: pin.clientIdentifier,
+    locationCode: pin.location?.code,
+    expiresIn: pin.expiresIn,
+    createdAt: pin.createdAt instanceof Date ? pin.createdAt.toISOString() : String(pin.createdAt),
+    expiresAt: pin.expiresAt instanceof Date ? pin.expiresAt.toISOString() : String(pin.expiresAt),
+    authToken: pin.authToken ?? null, // stdout only
+  };
+}
+
+const PIN_HEADERS = { clientName: "plexauth conformance", deviceNickname: "node", clientVersion: "1.0", platform: "Node" };
+
+async function getPin(clientID, strong) {
+  const { plex, exchanges } = makeClient();
+  const request = { clientID, ...PIN_HEADERS };
+  if (strong !== undefined) request.strong = strong;
+  const { res, detail } = await invoke(exchanges, () => plex.getPin(request, plexTvCall()));
+  Object.assign(detail, pinFacts(res?.authPinContainer));
+  return detail;
+}
+
+async function getTokenByPinId(pinID, clientID) {
+  const { plex, exchanges } = makeClient();
+  const { res, detail } = await invoke(exchanges, () =>
+    plex.getTokenByPinId({ pinID, clientID, ...PIN_HEADERS }, plexTvCall()));
+  Object.assign(detail, pinFacts(res?.authPinContainer));
+  return detail;
+}
+
+/**
+ * Approves a code as the person would, with PUT /api/v2/pins/link: plexjs 0.32.1 has no such call, so this is a
+ * plain fetch, reported like the others.
+ */
+async function linkPin(token, code) {
+  const exchanges = [];
+  const url = `${PLEX_TV_URL}/pins/link`;
+  try {
+    const res = await fetch(url, {
+      method: "PUT",
+      headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", "X-Plex-Token": token },
+      body: new URLSearchParams({ code }).toString(),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    exchanges.push({ method: "PUT", path: new URL(url).pathname, url: maskUrl(url), status: res.status,
+      headers: Object.fromEntries(res.headers.entries()), body: await res.text() });
+    return { outcome: "resolved", statusCode: res.status, ...wireDetail(exchanges) };
+  } catch (e) {
+    return { outcome: "harness-error", message: String(e).slice(0, 200), ...wireDetail(exchanges) };
+  }
+}
+
 const tokenOf = (detail) => (typeof detail.authToken === "string" && detail.authToken !== "" ? detail.authToken : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -377,6 +495,94 @@ async function main() {
   // t. token details without any token (plexjs then sends no X-Plex-Token and no Authorization header)
   await runCase("token_details_missing_token", "getTokenDetails() with no accessToken", () =>
     tokenDetails(undefined));
+
+  // --- The calls around sign-in: resources (plex.tv), identity and capabilities (PMS).
+
+  // u. the admin's resources with every kind of connection
+  await runCase("resources_admin", "plex.getServerResources(Enable, Enable, Enable) with the admin token",
+    async () => {
+      if (!state.admin) return skipped("no admin token from signin_admin");
+      const d = await serverResources(state.admin, "conformance-admin",
+        [IncludeHttps.Enable, IncludeRelay.Enable, IncludeIPv6.Enable]);
+      state.pmsAccess = d.resources?.find((r) => r.clientIdentifier === env.PMS_RESOURCE)?.accessToken;
+      return d;
+    });
+
+  // v. the user's resources with plexjs's defaults (every include flag 0)
+  await runCase("resources_user", "plex.getServerResources() with the user token", async () =>
+    state.user ? serverResources(state.user, "conformance-user") : skipped("no user token from signin_user"));
+
+  // w. a bogus token
+  await runCase("resources_bad_token", "plex.getServerResources() with a bogus token", () =>
+    serverResources(BAD_TOKEN, "conformance-admin"));
+
+  // x. an empty client identifier (plexjs sends the header empty)
+  await runCase("resources_missing_client_id", "plex.getServerResources(clientID \"\")", async () =>
+    state.admin ? serverResources(state.admin, "") : skipped("no admin token from signin_admin"));
+
+  // y. the server's identity, without a token (plexjs sends none)
+  await runCase("server_identity", "server.getServerIdentity()", () => serverIdentity());
+
+  // z. the server's capabilities with the admin token
+  await runCase("server_capabilities_admin", "server.getServerCapabilities() with the admin token", async () =>
+    state.admin ? serverCapabilities(state.admin) : skipped("no admin token from signin_admin"));
+
+  // aa. the same with the accessToken plex.tv handed out for the resource that is this server (case u)
+  await runCase("server_capabilities_resource_token",
+    "server.getServerCapabilities() with the accessToken of PMS_RESOURCE from u", async () =>
+      state.pmsAccess ? serverCapabilities(state.pmsAccess)
+        : skipped("no accessToken for PMS_RESOURCE from resources_admin"));
+
+  // ab. a bogus token
+  await runCase("server_capabilities_bad_token", "server.getServerCapabilities() with a bogus token", () =>
+    serverCapabilities(BAD_TOKEN));
+
+  // --- PIN sign-in: getPin and getTokenByPinId, the approval in between.
+
+  // ac. a pin with a 4-character code (strong omitted: plexjs sends strong=false)
+  await runCase("pin_short", "getPin(clientID conformance-pin)", async () => {
+    const d = await getPin("conformance-pin", undefined);
+    state.shortPin = d.outcome === "resolved" ? { id: d.id, code: d.code } : undefined;
+    return d;
+  });
+
+  // ad. a strong pin
+  await runCase("pin_strong", "getPin(strong, clientID conformance-pin-strong)", async () => {
+    const d = await getPin("conformance-pin-strong", true);
+    state.strongPin = d.outcome === "resolved" ? { id: d.id, code: d.code } : undefined;
+    return d;
+  });
+
+  // ae. the short pin, before anyone approved it
+  await runCase("pin_poll_pending", "getTokenByPinId(pin of ac)", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // af. the person approves the short pin's code with the user's token (a plain fetch: plexjs has no such call)
+  await runCase("pin_link", "PUT /api/v2/pins/link(code of ac) with the user token (fetch)", async () =>
+    state.shortPin && state.user ? linkPin(state.user, state.shortPin.code)
+      : skipped("no pin from pin_short or no user token from signin_user"));
+
+  // ag. the poll after the approval: the token
+  await runCase("pin_poll_approved", "getTokenByPinId(pin of ac) after af", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // ah. the same poll again
+  await runCase("pin_poll_again", "getTokenByPinId(pin of ac) after ag", async () =>
+    state.shortPin ? getTokenByPinId(state.shortPin.id, "conformance-pin") : skipped("no pin from pin_short"));
+
+  // ai. the strong pin, polled by another client identifier
+  await runCase("pin_poll_other_client", "getTokenByPinId(pin of ad) as clientID someone-else", async () =>
+    state.strongPin ? getTokenByPinId(state.strongPin.id, "someone-else") : skipped("no pin from pin_strong"));
+
+  // aj. a pin id nobody made (plexauth's ids are random below 2^53, so 1 is practically never one)
+  await runCase("pin_poll_unknown", "getTokenByPinId(1)", () => getTokenByPinId(1, "conformance-pin"));
+
+  // ak. getPin with an empty client identifier (plexjs sends the empty header)
+  await runCase("pin_missing_client_id", "getPin(clientID \"\")", () => getPin("", undefined));
+
+  // al. getTokenByPinId with an empty client identifier
+  await runCase("pin_poll_missing_client_id", "getTokenByPinId(pin of ad, clientID \"\")", async () =>
+    state.strongPin ? getTokenByPinId(state.strongPin.id, "") : skipped("no pin from pin_strong"));
 
   const result = {
     harness: {

@@ -156,6 +156,18 @@ final class ConfigFile {
     return this;
   }
 
+  /**
+   * Forgets the token and the login it belongs to; the server and the client identifier stay, so
+   * the next sign-in from this machine is the same device.
+   *
+   * @return this configuration
+   */
+  ConfigFile withoutToken() {
+    values.remove("token");
+    values.remove("login");
+    return this;
+  }
+
   /** Writes the file atomically with mode 0600, creating its directory with mode 0700 if needed. */
   void save() {
     try {

@@ -29,7 +29,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    StringBuilder line = new StringBuilder("plexauth: ").append(oneLine(ex.getMessage()));
+    StringBuilder line =
+        new StringBuilder("plexauth: ").append(TerminalText.safe(oneLine(ex.getMessage())));
     if (ex instanceof UnmatchedArgumentException unmatched) {
       var suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
@@ -49,7 +50,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     Failure failure = describe(ex);
-    err.println("plexauth: " + oneLine(failure.message()));
+    // The message may quote the server (its error message) or the user: never raw to the terminal.
+    err.println("plexauth: " + TerminalText.safe(oneLine(failure.message())));
     if (Main.verbose(parseResult.originalArgs().toArray(String[]::new))) {
       ex.printStackTrace(err);
     }

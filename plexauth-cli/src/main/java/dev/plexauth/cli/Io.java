@@ -31,6 +31,7 @@ public final class Io {
   private final Terminal terminal;
   private final Map<String, String> env;
   private final Consumer<Runnable> shutdownHooks;
+  private final boolean stdoutIsTerminal;
   private final Clock clock;
   private BufferedReader stdinLines;
 
@@ -48,7 +49,26 @@ public final class Io {
       Terminal terminal,
       Map<String, String> env,
       Consumer<Runnable> shutdownHooks) {
-    this(stdin, terminal, env, shutdownHooks, Clock.systemUTC());
+    this(stdin, terminal, env, shutdownHooks, false);
+  }
+
+  /**
+   * Creates the surroundings of one run, saying whether standard output is a terminal.
+   *
+   * @param stdin standard input
+   * @param terminal the terminal for prompts, or {@link Terminal#NONE}
+   * @param env the environment variables
+   * @param shutdownHooks registers work to run when the process is asked to stop
+   * @param stdoutIsTerminal whether standard output goes to a terminal (a person sees it as
+   *     printed, so a QR code can be drawn there)
+   */
+  public Io(
+      InputStream stdin,
+      Terminal terminal,
+      Map<String, String> env,
+      Consumer<Runnable> shutdownHooks,
+      boolean stdoutIsTerminal) {
+    this(stdin, terminal, env, shutdownHooks, stdoutIsTerminal, Clock.systemUTC());
   }
 
   /**
@@ -59,6 +79,7 @@ public final class Io {
    * @param terminal the terminal for prompts, or {@link Terminal#NONE}
    * @param env the environment variables
    * @param shutdownHooks registers work to run when the process is asked to stop
+   * @param stdoutIsTerminal whether standard output goes to a terminal
    * @param clock the clock
    */
   public Io(
@@ -66,11 +87,13 @@ public final class Io {
       Terminal terminal,
       Map<String, String> env,
       Consumer<Runnable> shutdownHooks,
+      boolean stdoutIsTerminal,
       Clock clock) {
     this.stdin = Objects.requireNonNull(stdin, "stdin == null");
     this.terminal = Objects.requireNonNull(terminal, "terminal == null");
     this.env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
     this.shutdownHooks = Objects.requireNonNull(shutdownHooks, "shutdownHooks == null");
+    this.stdoutIsTerminal = stdoutIsTerminal;
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -90,11 +113,22 @@ public final class Io {
    * @return the process's surroundings
    */
   public static Io system() {
+    // Java has a console only when both standard input and output are the terminal.
     return new Io(
         System.in,
         Terminal.system(),
         System.getenv(),
-        hook -> Runtime.getRuntime().addShutdownHook(new Thread(hook, "plexauth-shutdown")));
+        hook -> Runtime.getRuntime().addShutdownHook(new Thread(hook, "plexauth-shutdown")),
+        System.console() != null);
+  }
+
+  /**
+   * Whether standard output goes to a terminal.
+   *
+   * @return true when a person sees the output as it is printed
+   */
+  public boolean stdoutIsTerminal() {
+    return stdoutIsTerminal;
   }
 
   /**

@@ -12,16 +12,24 @@ import java.io.PrintWriter;
 
 /**
  * The {@code --json} output: one pretty-printed JSON document on standard output, written from the
- * SDK's and the server's records with the mapper the server uses for the wire.
+ * SDK's and the server's records with the mapper the server uses for the wire. Control, bidi and
+ * line-separator characters in values are written as JSON escapes ({@link TerminalText}).
  */
 final class JsonOutput {
 
-  static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+  static final ObjectMapper MAPPER = newMapper();
 
   /** What replaces a secret the command does not exist to print. */
   static final String MASKED = "***";
 
   private JsonOutput() {}
+
+  private static ObjectMapper newMapper() {
+    ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module());
+    // Values from a server are printed as they are, but never raw control or bidi characters.
+    mapper.getFactory().setCharacterEscapes(TerminalText.JSON_ESCAPES);
+    return mapper;
+  }
 
   static JsonNode tree(Object value) {
     return MAPPER.valueToTree(value);

@@ -40,7 +40,12 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       SigninCommand.class,
+      SignoutCommand.class,
+      PingCommand.class,
+      LinkCommand.class,
       TokenCommand.class,
+      ResourcesCommand.class,
+      DevicesCommand.class,
       SourceCommand.class,
       UserCommand.class,
       KeysCommand.class,

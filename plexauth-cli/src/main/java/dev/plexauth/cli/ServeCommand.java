@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -63,6 +66,70 @@ final class ServeCommand implements Callable<Integer> {
       description = "End every account token N days after its sign-in, used or not (default: off).")
   Integer tokenMaxAgeDays;
 
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The name clients show for this server (default: the host name).")
+  String name;
+
+  @Option(
+      names = "--signin-per-minute",
+      paramLabel = "N",
+      defaultValue = "30",
+      description =
+          "Sign-in attempts allowed per client address and minute (default: ${DEFAULT-VALUE};"
+              + " an IPv6 client counts by its /64).")
+  int signInPerMinute;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "CIDR",
+      description =
+          "A reverse proxy or load balancer in front of the server (repeatable), e.g. 10.0.0.0/8:"
+              + " from these peers the client address is read from X-Forwarded-For or Forwarded."
+              + " From any other peer those headers are ignored.")
+  List<String> trustedProxies = new ArrayList<>();
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The URL clients reach the server at, e.g. https://plexauth.example.com behind a reverse"
+              + " proxy: its host name is answered, its origin may post sign-ins, and the server lists"
+              + " itself in its resources with it.")
+  String publicUrl;
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      description =
+          "Another host name to answer (repeatable). Names other than localhost, the bind address,"
+              + " the public URL's host and these get 421 (DNS rebinding); IP addresses are always"
+              + " answered.")
+  List<String> allowedHosts = new ArrayList<>();
+
+  @Option(
+      names = "--allowed-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "Another origin whose web pages may post sign-ins (repeatable), e.g."
+              + " https://app.example.com. Other foreign origins get 403.")
+  List<String> allowedOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Serve HTTPS with this PEM certificate (the server's first, then any intermediates);"
+              + " needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The certificate's private key: PEM, unencrypted PKCS#8, RSA or EC.")
+  Path tlsKey;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -87,6 +154,34 @@ final class ServeCommand implements Callable<Integer> {
             .tokenIdleTimeout(Duration.ofDays(tokenIdleDays));
     if (tokenMaxAgeDays != null) {
       builder.tokenMaxAge(Duration.ofDays(tokenMaxAgeDays));
+    }
+    if (name != null) {
+      try {
+        builder.name(name);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--name: " + e.getMessage(), e);
+      }
+    }
+    try {
+      builder
+          .signInRateLimit(signInPerMinute)
+          .trustedProxies(trustedProxies)
+          .allowedHosts(allowedHosts)
+          .allowedOrigins(allowedOrigins);
+      if (publicUrl != null) {
+        builder.publicUrl(publicUrl);
+      }
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw CliException.usage("--tls-cert and --tls-key go together");
+      }
+      if (tlsCert != null) {
+        builder.tls(tlsCert, tlsKey);
+      }
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(
+          e.getMessage()
+              .replace("signInRateLimit", "--signin-per-minute")
+              .replace("publicUrl", "--public-url"));
     }
     String jdbcUrl = store.jdbcUrl();
     String storage;
@@ -118,6 +213,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("plexauth " + Version.VALUE + " is serving (" + storage + ")");
     out.println("  PMS (serverURL):     " + url);
     out.println("  plex.tv (plexTvURL): " + url + "/api/v2");
+    server.publicUrl().ifPresent(uri -> out.println("  public URL:          " + uri));
     String announced = announcements.toString(StandardCharsets.UTF_8);
     if (!announced.isEmpty()) {
       out.print(announced);

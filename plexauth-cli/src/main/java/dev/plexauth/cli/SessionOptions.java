@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that use a signed-in session: the server and token from the config
- * file that {@code signin} wrote, overridable with {@code --server}, {@code --token} or {@code
- * PLEX_TOKEN}.
+ * file that {@code signin} wrote, overridable with {@code --server}, {@code --token-stdin}, {@code
+ * --token} or {@code PLEX_TOKEN}.
  */
 final class SessionOptions {
 
@@ -26,9 +26,14 @@ final class SessionOptions {
       names = "--token",
       paramLabel = "TOKEN",
       description =
-          "The account token. Default: $PLEX_TOKEN, else the signed-in one. Prefer PLEX_TOKEN: other"
-              + " users can see command lines.")
+          "The account token. Default: $PLEX_TOKEN, else the signed-in one. Prefer --token-stdin"
+              + " or PLEX_TOKEN: command lines end up in shell history and other users see them.")
   String token;
+
+  @Option(
+      names = "--token-stdin",
+      description = "Read the account token from the first line of standard input.")
+  boolean tokenStdin;
 
   private DeviceKeyLogin jwt;
 
@@ -41,12 +46,18 @@ final class SessionOptions {
    */
   PlexAPI client(Io io) {
     ConfigFile stored = config.load(io);
-    String url = server != null ? Clients.normalize(server) : stored.server();
+    String url = serverUrl(stored);
     if (url == null) {
       throw CliException.usage(
           "no server: sign in first (plexauth signin --server URL) or pass --server URL");
     }
-    String accessToken = token != null ? token : io.env("PLEX_TOKEN");
+    if (tokenStdin && token != null) {
+      throw CliException.usage("give --token or --token-stdin, not both");
+    }
+    String accessToken = tokenStdin ? tokenFromStdin(io) : token;
+    if (accessToken == null) {
+      accessToken = io.env("PLEX_TOKEN");
+    }
     // The stored token goes only to the server that issued it, never to another --server.
     if (accessToken == null && url.equals(stored.server())) {
       accessToken = stored.token();
@@ -75,5 +86,51 @@ final class SessionOptions {
   /** The device-key login in use after {@link #client}, if the session has a Plex JWT. */
   Optional<DeviceKeyLogin> jwt() {
     return Optional.ofNullable(jwt);
+  }
+
+  /**
+   * Whether {@link #client} uses the token kept in the config file: none of {@code --token}, {@code
+   * --token-stdin} and {@code PLEX_TOKEN} is given, and the server is the one signed in to.
+   *
+   * @param io the environment
+   * @return true when the stored token is the one in use
+   */
+  boolean usesStoredToken(Io io) {
+    ConfigFile stored = config.load(io);
+    String url = serverUrl(stored);
+    return token == null
+        && !tokenStdin
+        && io.env("PLEX_TOKEN") == null
+        && url != null
+        && url.equals(stored.server())
+        && stored.token() != null;
+  }
+
+  /**
+   * The client identifier to name in a call that needs one: the one kept in the config file, or a
+   * new one (not kept) when there is none.
+   *
+   * @param io the environment
+   * @return the identifier
+   */
+  String clientIdentifier(Io io) {
+    return config.load(io).clientIdentifier();
+  }
+
+  /** The config file, for commands that change what it keeps. */
+  ConfigFile configFile(Io io) {
+    return config.load(io);
+  }
+
+  private String serverUrl(ConfigFile stored) {
+    return server != null ? Clients.normalize(server) : stored.server();
+  }
+
+  private static String tokenFromStdin(Io io) {
+    String line = io.readStdinLine();
+    if (line == null || line.isBlank()) {
+      throw CliException.usage("--token-stdin: no token on standard input");
+    }
+    return line.strip();
   }
 }

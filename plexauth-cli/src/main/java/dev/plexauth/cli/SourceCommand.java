@@ -3,8 +3,8 @@ package dev.plexauth.cli;
 import picocli.CommandLine.Command;
 
 /**
- * {@code plexauth source add|list|remove} (the registry in the data directory) and {@code source
- * info} (a server's answer for a source).
+ * {@code plexauth source add|list|remove|share|unshare} (the registry in the data directory) and
+ * {@code source info} (a server's answer for a source).
  */
 @Command(
     name = "source",
@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       SourceAddCommand.class,
       SourceListCommand.class,
       SourceRemoveCommand.class,
+      SourceShareCommand.class,
+      SourceUnshareCommand.class,
       SourceInfoCommand.class
     })
 final class SourceCommand extends GroupCommand {}

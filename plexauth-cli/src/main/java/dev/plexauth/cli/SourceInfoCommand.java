@@ -51,7 +51,11 @@ final class SourceInfoCommand implements Callable<Integer> {
       JsonOutput.print(out, tree);
       return 0;
     }
-    out.println(device.name() + " (" + device.clientIdentifier() + ")");
+    out.println(
+        TerminalText.safe(device.name())
+            + " ("
+            + TerminalText.safe(device.clientIdentifier())
+            + ")");
     if (device.connections().isEmpty()) {
       out.println("  no connections");
     }
@@ -63,7 +67,7 @@ final class SourceInfoCommand implements Callable<Integer> {
   }
 
   static String describe(Connection connection) {
-    StringBuilder line = new StringBuilder(connection.uri());
+    StringBuilder line = new StringBuilder(TerminalText.safe(connection.uri()));
     line.append(connection.local() ? "  local" : "  remote");
     if (connection.relay()) {
       line.append(", relay");

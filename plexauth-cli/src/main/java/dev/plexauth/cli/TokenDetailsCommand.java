@@ -48,14 +48,15 @@ final class TokenDetailsCommand implements Callable<Integer> {
       JsonOutput.print(out, tree);
       return 0;
     }
-    out.println(account.username() + " <" + account.email() + ">");
+    out.println(
+        TerminalText.safe(account.username()) + " <" + TerminalText.safe(account.email()) + ">");
     if (session.jwt().isPresent()) {
       out.println("  token:      Plex JWT, expires " + session.jwt().get().jwt().expiresAt());
     } else {
       out.println("  token:      account token");
     }
     out.println("  id:         " + account.id());
-    out.println("  uuid:       " + account.uuid());
+    out.println("  uuid:       " + TerminalText.safe(account.uuid()));
     out.println("  admin:      " + (account.homeAdmin() ? "yes" : "no"));
     out.println("  two-factor: " + (account.twoFactorEnabled() ? "on" : "off"));
     if (account.joinedAt() > 0) {

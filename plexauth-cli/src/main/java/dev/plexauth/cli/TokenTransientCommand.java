@@ -52,7 +52,7 @@ final class TokenTransientCommand implements Callable<Integer> {
       tree.put("token", token);
       JsonOutput.print(out, tree);
     } else {
-      out.println(token);
+      out.println(TerminalText.safe(token));
       out.flush();
     }
     return 0;

@@ -48,9 +48,18 @@ final class UserListCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    int width = Math.max(8, accounts.stream().mapToInt(a -> a.username().length()).max().orElse(0));
+    // Names and addresses come from the database, which other tools may have written.
+    int width =
+        Math.max(
+            8,
+            accounts.stream()
+                .mapToInt(a -> TerminalText.safe(a.username()).length())
+                .max()
+                .orElse(0));
     int emailWidth =
-        Math.max(5, accounts.stream().mapToInt(a -> a.email().length()).max().orElse(0));
+        Math.max(
+            5,
+            accounts.stream().mapToInt(a -> TerminalText.safe(a.email()).length()).max().orElse(0));
     String format = "%-6s  %-" + width + "s  %-" + emailWidth + "s  %-5s  %-3s  %s%n";
     out.printf(Locale.ROOT, format, "ID", "USERNAME", "EMAIL", "ADMIN", "2FA", "CREATED");
     for (Account account : accounts) {
@@ -58,8 +67,8 @@ final class UserListCommand implements Callable<Integer> {
           Locale.ROOT,
           format,
           account.id(),
-          account.username(),
-          account.email(),
+          TerminalText.safe(account.username()),
+          TerminalText.safe(account.email()),
           account.admin() ? "yes" : "no",
           account.twoFactorEnabled() ? "on" : "off",
           account.createdAt());

@@ -29,6 +29,7 @@ final class Cli {
   private String stdin = "";
   private Terminal terminal = Terminal.NONE;
   private java.time.Clock clock = java.time.Clock.systemUTC();
+  private boolean stdoutIsTerminal;
   private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
 
   /** A run whose HOME, config and data directory are the given folder, never the user's. */
@@ -69,6 +70,12 @@ final class Cli {
     return this;
   }
 
+  /** Standard output is (or is not) a terminal a person looks at. */
+  Cli stdoutIsTerminal(boolean terminal) {
+    this.stdoutIsTerminal = terminal;
+    return this;
+  }
+
   List<Runnable> shutdownHooks() {
     return shutdownHooks;
   }
@@ -79,13 +86,18 @@ final class Cli {
 
   /** Runs with a given stdout buffer, which another thread may read while the command runs. */
   Result run(StringWriter out, String... args) {
-    StringWriter err = new StringWriter();
+    return run(out, new StringWriter(), args);
+  }
+
+  /** Runs with given stdout and stderr buffers, which another thread may read meanwhile. */
+  Result run(StringWriter out, StringWriter err, String... args) {
     Io io =
         new Io(
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
             env,
             shutdownHooks::add,
+            stdoutIsTerminal,
             clock);
     CommandLine commandLine = Main.commandLine(io);
     commandLine.setOut(new PrintWriter(out, true));

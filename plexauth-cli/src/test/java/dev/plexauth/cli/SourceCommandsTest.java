@@ -171,4 +171,70 @@ class SourceCommandsTest {
             "some-token")
         .failed(CliException.UNREACHABLE);
   }
+
+  @Test
+  void shareAndUnshareDecideWhoSeesASourceInTheirResources() throws Exception {
+    Result none = Cli.in(userHome).run("resources", "--json").succeeded();
+    assertThat(JsonOutput.MAPPER.readTree(none.out())).isEmpty();
+
+    Result shared =
+        admin().run(withDataDir("source", "share", Fixture.SOURCE, "--user", "alice")).succeeded();
+    Result again =
+        admin()
+            .run(withDataDir("source", "share", Fixture.SOURCE, "--user", Fixture.USER_EMAIL))
+            .succeeded();
+    JsonNode seen =
+        JsonOutput.MAPPER.readTree(Cli.in(userHome).run("resources", "--json").succeeded().out());
+    JsonNode listed =
+        JsonOutput.MAPPER.readTree(admin().run(withDataDir("source", "list", "--json")).out());
+    Result human = admin().run(withDataDir("source", "list")).succeeded();
+
+    assertThat(shared.out()).isEqualTo("Shared " + Fixture.SOURCE + " with alice.\n");
+    assertThat(again.out()).contains("already");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).path("clientIdentifier").asText())
+        .isEqualTo(Fixture.SOURCE_CLIENT_IDENTIFIER);
+    assertThat(seen.get(0).path("owned").asBoolean()).isFalse();
+    assertThat(seen.get(0).path("accessToken").asText()).isEqualTo("***");
+    assertThat(listed)
+        .filteredOn(source -> source.path("id").asText().equals(Fixture.SOURCE))
+        .singleElement()
+        .satisfies(
+            source -> assertThat(source.path("sharedWith").get(0).asText()).isEqualTo("alice"));
+    assertThat(human.out()).contains("  shared with: alice");
+
+    Result unshared =
+        admin()
+            .run(withDataDir("source", "unshare", Fixture.SOURCE, "--user", "alice"))
+            .succeeded();
+    assertThat(unshared.out()).isEqualTo("Stopped sharing " + Fixture.SOURCE + " with alice.\n");
+    assertThat(JsonOutput.MAPPER.readTree(Cli.in(userHome).run("resources", "--json").out()))
+        .isEmpty();
+    Result notShared =
+        admin()
+            .run(withDataDir("source", "unshare", Fixture.SOURCE, "--user", "alice"))
+            .failed(CliException.REFUSED);
+    assertThat(notShared.err()).contains("is not shared with alice");
+  }
+
+  @Test
+  void sharingRefusesUnknownSourcesUnknownAccountsAndAdmins() {
+    Result source =
+        admin()
+            .run(withDataDir("source", "share", "server://nope", "--user", "alice"))
+            .failed(CliException.REFUSED);
+    Result account =
+        admin()
+            .run(withDataDir("source", "share", Fixture.SOURCE, "--user", "nobody"))
+            .failed(CliException.REFUSED);
+    Result adminAccount =
+        admin()
+            .run(withDataDir("source", "share", Fixture.SOURCE, "--user", "admin"))
+            .failed(CliException.REFUSED);
+    admin().run(withDataDir("source", "share", Fixture.SOURCE)).failed(CliException.USAGE);
+
+    assertThat(source.err()).contains("no source server://nope");
+    assertThat(account.err()).contains("no account nobody");
+    assertThat(adminAccount.err()).contains("admin is an admin");
+  }
 }

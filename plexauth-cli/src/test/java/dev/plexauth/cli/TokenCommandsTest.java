@@ -66,6 +66,30 @@ class TokenCommandsTest {
   }
 
   @Test
+  void aTokenOnStandardInputKeepsItOffTheCommandLine(@TempDir Path elsewhere) {
+    Result result =
+        Cli.in(elsewhere)
+            .stdin(token + "\n")
+            .run("token", "details", "--server", server.url(), "--token-stdin")
+            .succeeded();
+    assertThat(result.out()).startsWith("alice ");
+    Cli.in(elsewhere)
+        .stdin("not-a-token\n")
+        .run("token", "details", "--server", server.url(), "--token-stdin")
+        .failed(CliException.REFUSED);
+
+    Result empty =
+        Cli.in(elsewhere)
+            .run("token", "details", "--server", server.url(), "--token-stdin")
+            .failed(CliException.USAGE);
+    assertThat(empty.err()).contains("--token-stdin");
+    Cli.in(elsewhere)
+        .stdin(token + "\n")
+        .run("token", "details", "--server", server.url(), "--token-stdin", "--token", token)
+        .failed(CliException.USAGE);
+  }
+
+  @Test
   void aTokenWithoutAConfigFileWorksWithServerAndPlexToken(@TempDir Path elsewhere) {
     Result result =
         Cli.in(elsewhere)

@@ -3,6 +3,7 @@ package dev.plexauth.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
@@ -21,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -90,10 +93,46 @@ final class OpenApiContract {
     return document;
   }
 
-  /** The operation object for a path of the document and an HTTP method, if the document has it. */
+  /**
+   * The operation object for a path and an HTTP method, if the document has it. The path is one of
+   * the document's ({@code /api/v2/pins/{pinID}}) or a request's ({@code /api/v2/pins/42}, {@code
+   * /devices/12.xml}), which matches a templated path of the document ({@code {name}} stands for
+   * one segment's text) unless the document has it as a path of its own ({@code
+   * /api/v2/pins/link}).
+   */
   Optional<JsonNode> operation(String path, String method) {
-    JsonNode operation = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+    JsonNode item = document.path("paths").path(path);
+    if (!item.isObject()) {
+      item = templatedPathItem(path);
+    }
+    JsonNode operation = item.path(method.toLowerCase(Locale.ROOT));
     return operation.isObject() ? Optional.of(operation) : Optional.empty();
+  }
+
+  /** A request path for a path of the document: each {@code {parameter}} replaced by {@code 1}. */
+  static String samplePath(String documentPath) {
+    return documentPath.replaceAll("\\{[^}/]+}", "1");
+  }
+
+  private JsonNode templatedPathItem(String path) {
+    for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+      if (entry.getKey().contains("{") && template(entry.getKey()).matcher(path).matches()) {
+        return entry.getValue();
+      }
+    }
+    return MissingNode.getInstance();
+  }
+
+  /** A path template as a pattern: each {@code {name}} stands for one segment's text. */
+  private static Pattern template(String path) {
+    StringBuilder regex = new StringBuilder();
+    Matcher names = Pattern.compile("\\{[^}/]+}").matcher(path);
+    int at = 0;
+    while (names.find()) {
+      regex.append(Pattern.quote(path.substring(at, names.start()))).append("[^/]+");
+      at = names.end();
+    }
+    return Pattern.compile(regex.append(Pattern.quote(path.substring(at))).toString());
   }
 
   /** Every operation of the document, in its order. */

@@ -12,6 +12,9 @@ import dev.plexauth.sdk.Transport;
 import dev.plexauth.sdk.errors.PlexException;
 import dev.plexauth.sdk.errors.RateLimitedException;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
+import dev.plexauth.sdk.models.IncludeHttps;
+import dev.plexauth.sdk.models.IncludeIPv6;
+import dev.plexauth.sdk.models.IncludeRelay;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
 import dev.plexauth.sdk.models.Scope;
@@ -57,6 +60,7 @@ class OpenApiContractTest {
         Fixture.on(dataDir)
             .clock(MutableClock.ticking())
             .signInRateLimit(1_000)
+            .server(b -> b.publicUrl("https://plex.example.com"))
             .withAccounts()
             .start();
     transport = new ContractValidatingTransport(Transport.jdk(Duration.ofSeconds(5)), contract);
@@ -144,6 +148,168 @@ class OpenApiContractTest {
             "GET /security/resources 401",
             "GET /security/resources 403",
             "GET /security/resources 404");
+  }
+
+  @Test
+  void everyAnswerOfTheRoutesAroundSignInMatchesTheContract() {
+    String admin = signIn(Fixture.ADMIN, Fixture.ADMIN_PASSWORD, "");
+    PlexAPI asAdmin = anonymous.newBuilder().accessToken(admin).build();
+    PlexAPI badToken = anonymous.newBuilder().accessToken("not-a-real-token").build();
+
+    // getServerIdentity: 200; getServerCapabilities: 200, 401
+    asAdmin.server().getServerIdentity();
+    asAdmin.server().getServerCapabilities();
+    expectFailure(() -> badToken.server().getServerCapabilities());
+    // getServerResources: 200, 400, 401
+    asAdmin
+        .plex()
+        .getServerResources(
+            "contract-test", IncludeHttps.ENABLE, IncludeRelay.ENABLE, IncludeIPv6.ENABLE);
+    expectFailure(() -> asAdmin.plex().getServerResources(""));
+    expectFailure(() -> badToken.plex().getServerResources("contract-test"));
+    // ping, devices: 200, 401; removeDevice: 404, 204, 401; signOut: 204, 401
+    asAdmin.authentication().ping();
+    expectFailure(() -> badToken.authentication().ping());
+    long id = asAdmin.authentication().devices().devices().get(0).id();
+    expectFailure(() -> badToken.authentication().devices());
+    expectFailure(() -> asAdmin.authentication().removeDevice(id + 1));
+    String second =
+        server.http.signInToken("contract-second", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    long secondId =
+        asAdmin.authentication().devices().devices().stream()
+            .filter(device -> device.clientIdentifier().equals("contract-second"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    asAdmin.authentication().removeDevice(secondId);
+    assertThat(server.http.getJson("/api/v2/user", "X-Plex-Token", second).status()).isEqualTo(401);
+    expectFailure(() -> badToken.authentication().removeDevice(1));
+    expectFailure(() -> badToken.authentication().signOut());
+    String third =
+        server.http.signInToken("contract-third", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    anonymous.newBuilder().accessToken(third).build().authentication().signOut();
+
+    assertThat(violations()).isEmpty();
+    assertThat(covered())
+        .contains(
+            "GET /identity 200",
+            "GET / 200",
+            "GET / 401",
+            "GET /api/v2/resources 200",
+            "GET /api/v2/resources 400",
+            "GET /api/v2/resources 401",
+            "GET /api/v2/ping 200",
+            "GET /api/v2/ping 401",
+            "GET /api/v2/devices 200",
+            "GET /api/v2/devices 401",
+            "DELETE /api/v2/devices/" + (id + 1) + " 404",
+            "DELETE /api/v2/devices/" + secondId + " 204",
+            "DELETE /api/v2/devices/1 401",
+            "DELETE /api/v2/users/signout 204",
+            "DELETE /api/v2/users/signout 401");
+  }
+
+  @Test
+  void theOlderRoutesAndTheXmlAnswersOfTheNewOnesAreAsDocumented() {
+    Http http = server.http;
+    String token = http.signInToken("contract-xml", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    String gone = http.signInToken("contract-gone", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null);
+    long goneId = -1;
+    for (var device : http.getJson("/api/v2/devices", "X-Plex-Token", gone).json()) {
+      if (device.path("current").asBoolean()) {
+        goneId = device.path("id").asLong();
+      }
+    }
+    String basic = Http.basic(Fixture.USER, Fixture.USER_PASSWORD);
+    Map<String, Http.Response> answers = new LinkedHashMap<>();
+    answers.put("GET /identity 200 (XML)", http.getXml("/identity"));
+    answers.put("GET / 200 (XML)", http.getXml("/", "X-Plex-Token", token));
+    answers.put("GET / 401 (XML)", http.getXml("/"));
+    answers.put(
+        "GET /api/v2/resources 200 (XML)",
+        http.getXml(
+            "/api/v2/resources?includeHttps=1",
+            "X-Plex-Token",
+            token,
+            "X-Plex-Client-Identifier",
+            "x"));
+    answers.put(
+        "GET /api/v2/resources 400 (a bad flag)",
+        http.getJson(
+            "/api/v2/resources?includeRelay=2",
+            "X-Plex-Token",
+            token,
+            "X-Plex-Client-Identifier",
+            "x"));
+    answers.put(
+        "GET /api/v2/devices 200 (XML)", http.getXml("/api/v2/devices", "X-Plex-Token", token));
+    answers.put("GET /api/v2/ping 200 (XML)", http.getXml("/api/v2/ping", "X-Plex-Token", token));
+    answers.put(
+        "DELETE /devices/" + goneId + ".xml 204",
+        http.send("DELETE", "/devices/" + goneId + ".xml", null, "X-Plex-Token", token));
+    answers.put(
+        "DELETE /devices/" + goneId + ".xml 404 (XML)",
+        http.send("DELETE", "/devices/" + goneId + ".xml", null, "X-Plex-Token", token));
+    answers.put(
+        "POST /users/sign_in.json 201",
+        http.send(
+            "POST",
+            "/users/sign_in.json",
+            null,
+            "Authorization",
+            basic,
+            "X-Plex-Client-Identifier",
+            "contract-legacy"));
+    answers.put(
+        "POST /users/sign_in.xml 201",
+        http.send(
+            "POST",
+            "/users/sign_in.xml",
+            null,
+            "Authorization",
+            basic,
+            "X-Plex-Client-Identifier",
+            "contract-legacy"));
+    answers.put(
+        "POST /users/sign_in.json 400",
+        http.send("POST", "/users/sign_in.json", null, "Authorization", basic));
+    answers.put(
+        "POST /users/sign_in.xml 400",
+        http.send("POST", "/users/sign_in.xml", null, "X-Plex-Client-Identifier", "c"));
+    answers.put(
+        "POST /users/sign_in.json 401",
+        http.send(
+            "POST",
+            "/users/sign_in.json",
+            null,
+            "Authorization",
+            Http.basic(Fixture.USER, "wrong"),
+            "X-Plex-Client-Identifier",
+            "c"));
+    answers.put(
+        "POST /users/sign_in.xml 401",
+        http.send(
+            "POST",
+            "/users/sign_in.xml",
+            null,
+            "Authorization",
+            Http.basic(Fixture.TOTP_USER, Fixture.TOTP_PASSWORD),
+            "X-Plex-Client-Identifier",
+            "c"));
+    List<String> failures = new ArrayList<>();
+    answers.forEach(
+        (expected, answer) -> {
+          String[] parts = expected.split(" ");
+          if (answer.status() != Integer.parseInt(parts[2])) {
+            failures.add(expected + ": answered " + answer.status() + " " + answer.body());
+          }
+          List<String> violations =
+              contract.check(parts[0], parts[1], answer.status(), answer.headers(), answer.body());
+          if (!violations.isEmpty()) {
+            failures.add(expected + ": " + violations);
+          }
+        });
+    assertThat(failures).isEmpty();
   }
 
   @Test

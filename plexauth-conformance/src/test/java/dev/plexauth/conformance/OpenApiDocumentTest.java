@@ -85,15 +85,12 @@ class OpenApiDocumentTest {
     try (Fixture fx = Fixture.empty(dataDir)) {
       List<String> failures = new ArrayList<>();
       for (OpenApiContract.Operation operation : contract.operations()) {
+        String path = OpenApiContract.samplePath(operation.path());
         Http.Response response =
-            fx.http.send(operation.method(), operation.path(), null, "Accept", "application/json");
+            fx.http.send(operation.method(), path, null, "Accept", "application/json");
         List<String> violations =
             contract.check(
-                operation.method(),
-                operation.path(),
-                response.status(),
-                response.headers(),
-                response.body());
+                operation.method(), path, response.status(), response.headers(), response.body());
         if (!violations.isEmpty() || response.status() == 404 || response.status() == 405) {
           failures.add(
               operation.method() + " " + operation.path() + " " + response.status() + violations);
@@ -117,7 +114,12 @@ class OpenApiDocumentTest {
         String unserved = documented.contains("DELETE") ? "PATCH" : "DELETE";
 
         Http.Response response =
-            fx.http.send(unserved, path.getKey(), null, "Accept", "application/json");
+            fx.http.send(
+                unserved,
+                OpenApiContract.samplePath(path.getKey()),
+                null,
+                "Accept",
+                "application/json");
 
         assertThat(response.status()).as(unserved + " " + path.getKey()).isEqualTo(405);
         assertThat(contract.checkAnswer(notAllowed, response.headers(), response.body())).isEmpty();

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
+import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.Scope;
 import dev.plexauth.sdk.models.UserPlexAccount;
+import dev.plexauth.server.Source;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
@@ -30,16 +32,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real TypeScript client, {@code @lukehagar/plexjs} 0.32.1 from npm, unchanged, against a
- * plexauth server on a loopback port: every operation's success and each typed error plexjs knows.
- * The harness ({@code src/test/node/plexjs/conformance.mjs}) only reports what plexjs returned or
- * threw and what crossed the wire; this test installs it with {@code npm ci}, runs it once, judges
- * each case here, cross-checks the tokens plexjs received with the Java SDK, and checks every
- * answer plexjs received against the project's OpenAPI document.
+ * plexauth server on a loopback port: every operation's success and each typed error plexjs knows,
+ * for the four authentication operations and for getServerResources, getServerIdentity and
+ * getServerCapabilities. The harness ({@code src/test/node/plexjs/conformance.mjs}) only reports
+ * what plexjs returned or threw and what crossed the wire; this test installs it with {@code npm
+ * ci}, runs it once, judges each case here, cross-checks the tokens plexjs received with the Java
+ * SDK, and checks every answer plexjs received against the project's OpenAPI document.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlexjsConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A source whose one connection is the server under test, shared with the user. */
+  static final String PMS_SOURCE = "server://conformance-pms";
+
+  static final String PMS_CLIENT_IDENTIFIER = "conformance-pms";
 
   private final OpenApiContract contract = OpenApiContract.load();
   private Fixture server;
@@ -59,6 +67,15 @@ class PlexjsConformanceTest {
             .signInRateLimit(1_000)
             .withAccounts()
             .start();
+    server.server.addSource(
+        new Source(
+            PMS_SOURCE,
+            "plexauth under test",
+            PMS_CLIENT_IDENTIFIER,
+            List.of(
+                new Connection(
+                    "http", "127.0.0.1", server.server.port(), server.url(), true, false))));
+    server.server.shareSource(PMS_SOURCE, Fixture.USER);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PLEXAUTH_URL", server.url());
     env.put("ADMIN_LOGIN", Fixture.ADMIN);
@@ -70,6 +87,7 @@ class PlexjsConformanceTest {
     env.put("TOTP_CODE", server.totpCode());
     env.put("TOTP_WRONG_CODE", server.wrongTotpCode());
     env.put("SOURCE", Fixture.SOURCE);
+    env.put("PMS_RESOURCE", PMS_CLIENT_IDENTIFIER);
     NodeProcess.Outcome run =
         NodeProcess.run(project, List.of("node", "conformance.mjs"), env, Duration.ofMinutes(3));
     assertThat(run.exitCode()).as("the harness failed:\n%s", run.stderr()).isZero();
@@ -139,7 +157,7 @@ class PlexjsConformanceTest {
       }
     }
     assertThat(failures).isEmpty();
-    assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(20);
+    assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(38);
   }
 
   private Map<String, Consumer<JsonNode>> expectations() {
@@ -231,7 +249,133 @@ class PlexjsConformanceTest {
                         .isNotEmpty()
                         .noneMatch(url -> url.matches(".*[?&]source=.*"))));
     expect.put("token_details_missing_token", error("GetTokenDetailsUnauthorized", 401, 1001));
+    expect.put(
+        "resources_admin",
+        d -> {
+          resolved(d, 200);
+          JsonNode resources = d.get("resources");
+          assertThat(resources.findValuesAsText("clientIdentifier"))
+              .containsExactly(PMS_CLIENT_IDENTIFIER, Fixture.SOURCE_CLIENT_IDENTIFIER);
+          assertThat(resources)
+              .allSatisfy(
+                  r -> {
+                    assertThat(r.get("owned").asBoolean()).isTrue();
+                    assertThat(r.get("ownerId").isNull()).isTrue();
+                    assertThat(r.get("provides").asText()).isEqualTo("server");
+                    assertThat(r.get("accessToken").asText()).matches("resource-[A-Za-z0-9_-]{43}");
+                    assertThat(r.get("createdAt").asText()).endsWith("Z");
+                  });
+          assertThat(resources.get(1).get("uris"))
+              .extracting(JsonNode::asText)
+              .containsExactly(Fixture.SOURCE_LOCAL_URI, Fixture.SOURCE_RELAY_URI);
+        });
+    expect.put(
+        "resources_user",
+        d -> {
+          resolved(d, 200);
+          JsonNode resources = d.get("resources");
+          assertThat(resources).hasSize(1);
+          JsonNode shared = resources.get(0);
+          assertThat(shared.get("clientIdentifier").asText()).isEqualTo(PMS_CLIENT_IDENTIFIER);
+          assertThat(shared.get("owned").asBoolean()).isFalse();
+          assertThat(shared.get("ownerId").asLong()).isEqualTo(server.admin.account().id());
+          assertThat(shared.get("sourceTitle").asText()).isEqualTo(Fixture.ADMIN);
+          assertThat(shared.get("uris")).extracting(JsonNode::asText).containsExactly(server.url());
+          assertThat(shared.get("accessToken").asText())
+              .isNotEqualTo(accessTokenOf(detail("resources_admin"), PMS_CLIENT_IDENTIFIER));
+        });
+    expect.put("resources_bad_token", error("GetServerResourcesUnauthorized", 401, 1001));
+    expect.put("resources_missing_client_id", error("GetServerResourcesBadRequest", 400, 1000));
+    expect.put(
+        "server_identity",
+        d -> {
+          resolved(d, 200);
+          JsonNode container = d.get("mediaContainer");
+          assertThat(container.get("size").asInt(-1)).isZero();
+          assertThat(container.get("claimed").asBoolean()).isTrue();
+          assertThat(container.get("machineIdentifier").asText())
+              .isEqualTo(server.server.machineIdentifier());
+          assertThat(container.get("version").asText()).isNotBlank();
+          assertThat(d.at("/http/0/url").asText()).isEqualTo("/identity");
+        });
+    expect.put("server_capabilities_admin", this::capabilities);
+    expect.put("server_capabilities_resource_token", this::capabilities);
+    expect.put(
+        "server_capabilities_bad_token", error("GetServerCapabilitiesUnauthorized", 401, 1001));
+    expect.put(
+        "pin_short",
+        d -> {
+          pinAnswer(d, 201, "conformance-pin");
+          assertThat(d.get("code").asText()).matches("[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{4}");
+          assertThat(d.get("expiresIn").asInt()).isBetween(899, 900);
+          assertThat(d.get("http").findValuesAsText("url"))
+              .as("plexjs sends strong=false when it is omitted")
+              .containsExactly("/api/v2/pins?strong=false");
+        });
+    expect.put(
+        "pin_strong",
+        d -> {
+          pinAnswer(d, 201, "conformance-pin-strong");
+          assertThat(d.get("code").asText()).matches("[a-z0-9]{25}");
+          assertThat(d.get("expiresIn").asInt()).isBetween(1799, 1800);
+        });
+    expect.put(
+        "pin_poll_pending",
+        d -> {
+          pinAnswer(d, 200, "conformance-pin");
+          assertThat(d.get("id")).isEqualTo(detail("pin_short").get("id"));
+          assertThat(d.get("code")).isEqualTo(detail("pin_short").get("code"));
+        });
+    expect.put("pin_link", d -> resolved(d, 204));
+    expect.put(
+        "pin_poll_approved",
+        d -> {
+          resolved(d, 200);
+          String token = d.path("authToken").asText();
+          assertThat(token).isNotBlank();
+          assertThat(javaClient(token).username()).isEqualTo(Fixture.USER);
+        });
+    expect.put("pin_poll_again", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_poll_other_client", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_poll_unknown", error("GetTokenByPinIdResponseBody", 404, 1020));
+    expect.put("pin_missing_client_id", error("GetPinBadRequest", 400, 1000));
+    expect.put("pin_poll_missing_client_id", error("GetTokenByPinIdBadRequest", 400, 1000));
     return expect;
+  }
+
+  private void capabilities(JsonNode detail) {
+    resolved(detail, 200);
+    JsonNode container = detail.get("mediaContainer");
+    assertThat(container.get("machineIdentifier").asText())
+        .isEqualTo(server.server.machineIdentifier());
+    assertThat(container.get("myPlex").asBoolean()).isTrue();
+    assertThat(container.get("myPlexUsername").asText()).isEqualTo(Fixture.ADMIN);
+    assertThat(container.get("ownerFeatures").asText()).isEmpty();
+    assertThat(container.get("transcoderActiveVideoSessions").asInt(-1)).isZero();
+    assertThat(container.get("friendlyName").asText()).isNotBlank();
+  }
+
+  private static String accessTokenOf(JsonNode resourcesDetail, String clientIdentifier) {
+    for (JsonNode resource : resourcesDetail.get("resources")) {
+      if (resource.get("clientIdentifier").asText().equals(clientIdentifier)) {
+        return resource.get("accessToken").asText();
+      }
+    }
+    throw new AssertionError("no resource " + clientIdentifier);
+  }
+
+  /** A pin plexjs parsed with its strict schema: no token yet, the times as dates. */
+  private static void pinAnswer(JsonNode detail, int status, String clientIdentifier) {
+    resolved(detail, status);
+    assertThat(detail.get("clientIdentifier").asText()).isEqualTo(clientIdentifier);
+    assertThat(detail.get("product").asText()).isEqualTo("plexauth conformance");
+    assertThat(detail.get("trusted").asBoolean(true)).isFalse();
+    assertThat(detail.get("qr").asText()).startsWith("http://127.0.0.1:");
+    assertThat(detail.get("id").asLong()).isPositive();
+    assertThat(detail.get("authToken").isNull()).isTrue();
+    java.time.Instant created = java.time.Instant.parse(detail.get("createdAt").asText());
+    java.time.Instant expires = java.time.Instant.parse(detail.get("expiresAt").asText());
+    assertThat(expires).isAfter(created);
   }
 
   private void sourceAnswer(JsonNode detail) {

@@ -34,6 +34,11 @@ final class RepositoryPaths {
     return module().resolve(NODE).resolve("plexjs");
   }
 
+  /** The Node project that runs the real {@code @ctrl/plex} client. */
+  static Path ctrlPlexHarness() {
+    return module().resolve(NODE).resolve("ctrl-plex");
+  }
+
   /** The Node project that checks the OpenAPI document against the official OpenAPI schema. */
   static Path openApiValidator() {
     return module().resolve(NODE).resolve("openapi");

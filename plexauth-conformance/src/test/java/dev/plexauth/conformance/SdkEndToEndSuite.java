@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.Transport;
 import dev.plexauth.sdk.errors.ForbiddenException;
+import dev.plexauth.sdk.errors.GetServerCapabilitiesUnauthorized;
+import dev.plexauth.sdk.errors.GetServerResourcesBadRequest;
+import dev.plexauth.sdk.errors.GetServerResourcesUnauthorized;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationBadRequest;
 import dev.plexauth.sdk.errors.GetSourceConnectionInformationUnauthorized;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
@@ -15,11 +18,20 @@ import dev.plexauth.sdk.errors.NotFoundException;
 import dev.plexauth.sdk.errors.PostUsersSignInDataBadRequest;
 import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
 import dev.plexauth.sdk.errors.RateLimitedException;
+import dev.plexauth.sdk.errors.UnauthorizedException;
+import dev.plexauth.sdk.models.AuthorizedDevice;
 import dev.plexauth.sdk.models.Device;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
+import dev.plexauth.sdk.models.IncludeHttps;
+import dev.plexauth.sdk.models.IncludeIPv6;
+import dev.plexauth.sdk.models.IncludeRelay;
+import dev.plexauth.sdk.models.PlexDevice;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequestBody;
+import dev.plexauth.sdk.models.ResourceConnection;
 import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.sdk.models.ServerCapabilities;
+import dev.plexauth.sdk.models.ServerIdentity;
 import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.Account;
 import dev.plexauth.server.NewAccount;
@@ -49,6 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SdkEndToEndSuite {
 
+  static final String PUBLIC_URL = "https://plex.example.com";
+
   Fixture fx;
   CapturedLogs logs;
   Set<String> secrets;
@@ -62,7 +76,7 @@ abstract class SdkEndToEndSuite {
   void start(@TempDir Path dataDir) {
     logs = new CapturedLogs();
     secrets = SecretRecordingTransport.newSecretSet();
-    fx = Fixture.withAccounts(database(dataDir));
+    fx = Fixture.on(database(dataDir)).server(b -> b.publicUrl(PUBLIC_URL)).withAccounts().start();
     secrets.add(fx.totpSecret());
   }
 
@@ -185,6 +199,159 @@ abstract class SdkEndToEndSuite {
     assertThat(device.connections().get(0).uri()).isEqualTo("http://192.168.1.20:32400");
     assertThat(device.connections().get(1).relay()).isTrue();
     assertThat(viaTransient.connections()).isEqualTo(device.connections());
+  }
+
+  @Test
+  void theCallsAroundSignInThroughTheSdk() {
+    String adminToken =
+        signIn("sdk-journey-admin", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null).authToken();
+    String userToken =
+        signIn("sdk-journey-user", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    PlexAPI admin = client(adminToken);
+    PlexAPI user = client(userToken);
+
+    ServerIdentity identity = client(null).server().getServerIdentity().mediaContainer();
+    ServerCapabilities capabilities = user.server().getServerCapabilities().mediaContainer();
+    List<PlexDevice> owned =
+        admin
+            .plex()
+            .getServerResources(
+                "sdk-journey-admin", IncludeHttps.ENABLE, IncludeRelay.ENABLE, IncludeIPv6.ENABLE)
+            .plexDevices();
+    List<PlexDevice> beforeSharing =
+        user.plex().getServerResources("sdk-journey-user").plexDevices();
+    List<PlexDevice> shared;
+    fx.server.shareSource(Fixture.SOURCE, Fixture.USER);
+    try {
+      shared = user.plex().getServerResources("sdk-journey-user").plexDevices();
+    } finally {
+      fx.server.unshareSource(Fixture.SOURCE, Fixture.USER);
+    }
+
+    assertThat(identity.claimed()).isTrue();
+    assertThat(identity.machineIdentifier()).isEqualTo(fx.server.machineIdentifier());
+    assertThat(capabilities.machineIdentifier()).isEqualTo(identity.machineIdentifier());
+    assertThat(capabilities.myPlexUsername()).isEqualTo(Fixture.ADMIN);
+    assertThat(capabilities.ownerFeatures()).isEmpty();
+    assertThat(owned)
+        .extracting(PlexDevice::clientIdentifier)
+        .containsExactly(identity.machineIdentifier(), Fixture.SOURCE_CLIENT_IDENTIFIER);
+    assertThat(owned).allSatisfy(r -> assertThat(r.owned()).isTrue());
+    assertThat(owned.get(0).connections())
+        .extracting(ResourceConnection::uri)
+        .containsExactly(PUBLIC_URL);
+    assertThat(owned.get(1).connections()).hasSize(2);
+    assertThat(beforeSharing)
+        .extracting(PlexDevice::clientIdentifier)
+        .containsExactly(identity.machineIdentifier());
+    assertThat(shared).hasSize(2);
+    PlexDevice livingRoom = shared.get(1);
+    assertThat(livingRoom.owned()).isFalse();
+    assertThat(livingRoom.sourceTitle()).contains(Fixture.ADMIN);
+    assertThat(livingRoom.connections())
+        .extracting(ResourceConnection::uri)
+        .containsExactly(Fixture.SOURCE_LOCAL_URI);
+    // The server's own access token opens its PMS role for the account, not plex.tv.
+    PlexAPI throughResource = client(owned.get(0).accessToken());
+    assertThat(throughResource.server().getServerCapabilities().mediaContainer().friendlyName())
+        .isEqualTo(capabilities.friendlyName());
+    assertThat(
+            throughResource
+                .authentication()
+                .getSourceConnectionInformation(Fixture.SOURCE)
+                .device()
+                .name())
+        .isEqualTo(Fixture.SOURCE_NAME);
+    assertThat(
+            catchThrowableOfType(
+                GetTokenDetailsUnauthorized.class,
+                () -> throughResource.authentication().getTokenDetails()))
+        .isNotNull()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(1001));
+  }
+
+  @Test
+  void devicesPingRemovalAndSignOutThroughTheSdk() {
+    String token = signIn("sdk-devices-1", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    String other = signIn("sdk-devices-2", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    PlexAPI plex = client(token);
+
+    assertThat(plex.authentication().ping().pong()).isTrue();
+    List<AuthorizedDevice> devices = plex.authentication().devices().devices();
+    AuthorizedDevice current =
+        devices.stream().filter(AuthorizedDevice::current).findFirst().orElseThrow();
+    AuthorizedDevice second =
+        devices.stream()
+            .filter(d -> d.clientIdentifier().equals("sdk-devices-2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(current.clientIdentifier()).isEqualTo("sdk-devices-1");
+    assertThat(plex.authentication().removeDevice(second.id()).statusCode()).isEqualTo(204);
+    GetTokenDetailsUnauthorized removed =
+        catchThrowableOfType(
+            GetTokenDetailsUnauthorized.class,
+            () -> client(other).authentication().getTokenDetails());
+    NotFoundException again =
+        catchThrowableOfType(
+            NotFoundException.class, () -> plex.authentication().removeDevice(second.id()));
+    String transientToken =
+        plex.authentication()
+            .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL)
+            .token();
+    UnauthorizedException transientPing =
+        catchThrowableOfType(
+            UnauthorizedException.class, () -> client(transientToken).authentication().ping());
+
+    assertThat(plex.authentication().signOut().statusCode()).isEqualTo(204);
+    UnauthorizedException afterSignOut =
+        catchThrowableOfType(UnauthorizedException.class, () -> plex.authentication().ping());
+    GetTransientTokenUnauthorized descendant =
+        catchThrowableOfType(
+            GetTransientTokenUnauthorized.class,
+            () ->
+                client(transientToken)
+                    .authentication()
+                    .getTransientToken(GetTransientTokenQueryParamType.DELEGATION, Scope.ALL));
+
+    assertThat(removed.code()).isEqualTo(1001);
+    assertThat(again.code()).isEqualTo(1002);
+    assertThat(transientPing.code()).isEqualTo(1001);
+    assertThat(afterSignOut.code()).isEqualTo(1001);
+    assertThat(descendant.code()).isEqualTo(1001);
+  }
+
+  @Test
+  void theRefusalsAroundSignInAsSdkExceptions() {
+    String token = signIn("sdk-refusals", Fixture.USER, Fixture.USER_PASSWORD, null).authToken();
+    String admin =
+        signIn("sdk-refusals-admin", Fixture.ADMIN, Fixture.ADMIN_PASSWORD, null).authToken();
+    long adminDevice = client(admin).authentication().devices().devices().get(0).id();
+
+    GetServerCapabilitiesUnauthorized capabilities =
+        catchThrowableOfType(
+            GetServerCapabilitiesUnauthorized.class,
+            () -> client("bogus-token").server().getServerCapabilities());
+    GetServerResourcesUnauthorized resources =
+        catchThrowableOfType(
+            GetServerResourcesUnauthorized.class,
+            () -> client("bogus-token").plex().getServerResources("c"));
+    GetServerResourcesBadRequest noClient =
+        catchThrowableOfType(
+            GetServerResourcesBadRequest.class, () -> client(token).plex().getServerResources(""));
+    NotFoundException othersDevice =
+        catchThrowableOfType(
+            NotFoundException.class,
+            () -> client(token).authentication().removeDevice(adminDevice));
+    UnauthorizedException devices =
+        catchThrowableOfType(
+            UnauthorizedException.class, () -> client(null).authentication().devices());
+
+    assertThat(capabilities.code()).isEqualTo(1001);
+    assertThat(resources.code()).isEqualTo(1001);
+    assertThat(noClient.code()).isEqualTo(1000);
+    assertThat(othersDevice.code()).isEqualTo(1002);
+    assertThat(devices.code()).isEqualTo(1001);
+    assertThat(client(admin).authentication().ping().pong()).isTrue();
   }
 
   @Test

@@ -14,19 +14,24 @@ import dev.plexauth.sdk.errors.PostUsersSignInDataUnauthorized;
 import dev.plexauth.sdk.errors.SDKError;
 import dev.plexauth.sdk.internal.OperationRunner;
 import dev.plexauth.sdk.internal.Operations;
+import dev.plexauth.sdk.models.DevicesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.PingResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
+import dev.plexauth.sdk.models.RemoveDeviceResponse;
 import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.sdk.models.SignOutResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The four authentication operations, with the names and parameters plexjs users know. Get it from
- * {@link PlexAPI#authentication()}.
+ * The four authentication operations, with the names and parameters plexjs users know, and beyond
+ * plexjs the account token's life cycle ({@link #ping()}, {@link #signOut()}) and its devices
+ * ({@link #devices()}, {@link #removeDevice(long)}). Get it from {@link PlexAPI#authentication()}.
  *
  * <p>Each operation comes in four forms: the plain call, the same with {@link RequestOptions}, and
  * an {@code …Async} sibling of both that returns a {@link CompletableFuture} completing
@@ -327,5 +332,211 @@ public final class Authentication {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     return runner.callAsync(Operations.postUsersSignInData(request), options);
+  }
+
+  // Beyond plexjs: the account token's lifecycle (keep it alive, end it) and its devices.
+  /**
+   * Tells plex.tv the client's token is still in use, and checks that it is: {@code GET
+   * {plexTvURL}/ping}. Real plex.tv keeps a token that is pinged from expiring; plexauth records
+   * when it was last seen (see {@link #devices()}). Needs an account token.
+   *
+   * <pre>{@code
+   * boolean alive = plex.authentication().ping().pong();
+   * }</pre>
+   *
+   * @return the answer
+   * @throws dev.plexauth.sdk.errors.UnauthorizedException on 401 (a missing, invalid or revoked
+   *     token, or one that is not an account token)
+   */
+  public PingResponse ping() {
+    return ping(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #ping()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return the answer
+   */
+  public PingResponse ping(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.call(Operations.ping(), options);
+  }
+
+  /**
+   * Runs {@link #ping(RequestOptions)} without blocking the calling thread, also while waiting
+   * between retries.
+   *
+   * @return a future of the answer
+   * @throws NullPointerException if an argument is null (the future never carries it)
+   */
+  public CompletableFuture<PingResponse> pingAsync() {
+    return pingAsync(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #pingAsync()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return a future of the answer
+   */
+  public CompletableFuture<PingResponse> pingAsync(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.callAsync(Operations.ping(), options);
+  }
+
+  /**
+   * Ends the client's token: {@code DELETE {plexTvURL}/users/signout}. The token, and every token
+   * made from it, stops working at once. Never sent twice once it may have reached the server,
+   * whatever the retry configuration. Needs an account token.
+   *
+   * <pre>{@code
+   * plex.authentication().signOut();
+   * }</pre>
+   *
+   * @return the answer
+   * @throws dev.plexauth.sdk.errors.UnauthorizedException on 401 (a missing, invalid or revoked
+   *     token, or one that is not an account token)
+   */
+  public SignOutResponse signOut() {
+    return signOut(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #signOut()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return the answer
+   */
+  public SignOutResponse signOut(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.call(Operations.signOut(), options);
+  }
+
+  /**
+   * Runs {@link #signOut(RequestOptions)} without blocking the calling thread, also while waiting
+   * between retries.
+   *
+   * @return a future of the answer
+   * @throws NullPointerException if an argument is null (the future never carries it)
+   */
+  public CompletableFuture<SignOutResponse> signOutAsync() {
+    return signOutAsync(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #signOutAsync()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return a future of the answer
+   */
+  public CompletableFuture<SignOutResponse> signOutAsync(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.callAsync(Operations.signOut(), options);
+  }
+
+  /**
+   * Lists the devices signed in to the account, one per client identifier that holds a token:
+   * {@code GET {plexTvURL}/devices}. Tokens are never listed. Needs an account token.
+   *
+   * <pre>{@code
+   * for (AuthorizedDevice d : plex.authentication().devices().devices()) System.out.println(d.name());
+   * }</pre>
+   *
+   * @return the answer
+   * @throws dev.plexauth.sdk.errors.UnauthorizedException on 401 (a missing, invalid or revoked
+   *     token, or one that is not an account token)
+   */
+  public DevicesResponse devices() {
+    return devices(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #devices()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return the answer
+   */
+  public DevicesResponse devices(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.call(Operations.devices(), options);
+  }
+
+  /**
+   * Runs {@link #devices(RequestOptions)} without blocking the calling thread, also while waiting
+   * between retries.
+   *
+   * @return a future of the answer
+   * @throws NullPointerException if an argument is null (the future never carries it)
+   */
+  public CompletableFuture<DevicesResponse> devicesAsync() {
+    return devicesAsync(RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #devicesAsync()}, with settings for this call.
+   *
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return a future of the answer
+   */
+  public CompletableFuture<DevicesResponse> devicesAsync(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.callAsync(Operations.devices(), options);
+  }
+
+  /**
+   * Signs out one of the account's devices: {@code DELETE {plexTvURL}/devices/{id}}. Its token, and
+   * every token made from it, stops working at once. Never sent twice once it may have reached the
+   * server. Needs an account token.
+   *
+   * <pre>{@code
+   * plex.authentication().removeDevice(device.id());
+   * }</pre>
+   *
+   * @param id the device id, from {@link #devices()}
+   * @return the answer
+   * @throws dev.plexauth.sdk.errors.NotFoundException on 404 (no such device of this account)
+   * @throws dev.plexauth.sdk.errors.UnauthorizedException on 401 (a missing, invalid or revoked
+   *     token, or one that is not an account token)
+   */
+  public RemoveDeviceResponse removeDevice(long id) {
+    return removeDevice(id, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #removeDevice(long)}, with settings for this call.
+   *
+   * @param id the device id, from {@link #devices()}
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return the answer
+   */
+  public RemoveDeviceResponse removeDevice(long id, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.call(Operations.removeDevice(id), options);
+  }
+
+  /**
+   * Runs {@link #removeDevice(long, RequestOptions)} without blocking the calling thread, also
+   * while waiting between retries.
+   *
+   * @param id the device id, from {@link #devices()}
+   * @return a future of the answer
+   * @throws NullPointerException if an argument is null (the future never carries it)
+   */
+  public CompletableFuture<RemoveDeviceResponse> removeDeviceAsync(long id) {
+    return removeDeviceAsync(id, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #removeDeviceAsync(long)}, with settings for this call.
+   *
+   * @param id the device id, from {@link #devices()}
+   * @param options the retries, timeout, server and extra headers of this call
+   * @return a future of the answer
+   */
+  public CompletableFuture<RemoveDeviceResponse> removeDeviceAsync(
+      long id, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return runner.callAsync(Operations.removeDevice(id), options);
   }
 }

@@ -1,13 +1,17 @@
 package dev.plexauth.sdk;
 
 import dev.plexauth.sdk.errors.PlexException;
+import dev.plexauth.sdk.models.DevicesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.PingResponse;
 import dev.plexauth.sdk.models.PostUsersSignInDataRequest;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
+import dev.plexauth.sdk.models.RemoveDeviceResponse;
 import dev.plexauth.sdk.models.Scope;
+import dev.plexauth.sdk.models.SignOutResponse;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -151,5 +155,103 @@ public final class AuthenticationFunctions {
     Objects.requireNonNull(plex, "plex == null");
     Authentication auth = plex.authentication();
     return capture(() -> auth.postUsersSignInData(request, options));
+  }
+
+  // Beyond plexjs
+  /**
+   * {@link Authentication#ping()} as a {@link Result}.
+   *
+   * @param plex the client
+   * @return the answer or the error
+   */
+  public static Result<PingResponse> authenticationPing(PlexAPI plex) {
+    return authenticationPing(plex, RequestOptions.none());
+  }
+
+  /**
+   * {@link Authentication#ping(RequestOptions)} as a {@link Result}.
+   *
+   * @param plex the client
+   * @param options the settings of this call
+   * @return the answer or the error
+   */
+  public static Result<PingResponse> authenticationPing(PlexAPI plex, RequestOptions options) {
+    Objects.requireNonNull(plex, "plex == null");
+    Authentication group = plex.authentication();
+    return capture(() -> group.ping(options));
+  }
+
+  /**
+   * {@link Authentication#signOut()} as a {@link Result}.
+   *
+   * @param plex the client
+   * @return the answer or the error
+   */
+  public static Result<SignOutResponse> authenticationSignOut(PlexAPI plex) {
+    return authenticationSignOut(plex, RequestOptions.none());
+  }
+
+  /**
+   * {@link Authentication#signOut(RequestOptions)} as a {@link Result}.
+   *
+   * @param plex the client
+   * @param options the settings of this call
+   * @return the answer or the error
+   */
+  public static Result<SignOutResponse> authenticationSignOut(
+      PlexAPI plex, RequestOptions options) {
+    Objects.requireNonNull(plex, "plex == null");
+    Authentication group = plex.authentication();
+    return capture(() -> group.signOut(options));
+  }
+
+  /**
+   * {@link Authentication#devices()} as a {@link Result}.
+   *
+   * @param plex the client
+   * @return the answer or the error
+   */
+  public static Result<DevicesResponse> authenticationDevices(PlexAPI plex) {
+    return authenticationDevices(plex, RequestOptions.none());
+  }
+
+  /**
+   * {@link Authentication#devices(RequestOptions)} as a {@link Result}.
+   *
+   * @param plex the client
+   * @param options the settings of this call
+   * @return the answer or the error
+   */
+  public static Result<DevicesResponse> authenticationDevices(
+      PlexAPI plex, RequestOptions options) {
+    Objects.requireNonNull(plex, "plex == null");
+    Authentication group = plex.authentication();
+    return capture(() -> group.devices(options));
+  }
+
+  /**
+   * {@link Authentication#removeDevice(long)} as a {@link Result}.
+   *
+   * @param plex the client
+   * @param id see {@link Authentication#removeDevice(long)}
+   * @return the answer or the error
+   */
+  public static Result<RemoveDeviceResponse> authenticationRemoveDevice(PlexAPI plex, long id) {
+    return authenticationRemoveDevice(plex, id, RequestOptions.none());
+  }
+
+  /**
+   * {@link Authentication#removeDevice(long, RequestOptions)} as a {@link Result}.
+   *
+   * @param plex the client
+   * @param id see {@link Authentication#removeDevice(long)}
+   * @param options the settings of this call
+   * @return the answer or the error
+   */
+  public static Result<RemoveDeviceResponse> authenticationRemoveDevice(
+      PlexAPI plex, long id, RequestOptions options) {
+    Objects.requireNonNull(plex, "plex == null");
+    Authentication group = plex.authentication();
+    return capture(() -> group.removeDevice(id, options));
   }
 }

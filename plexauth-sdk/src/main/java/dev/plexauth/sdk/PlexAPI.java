@@ -15,12 +15,15 @@ import java.util.function.Supplier;
  * The Plex client: one immutable, thread-safe object, built once and shared, copied with {@link
  * #newBuilder()} to change a setting.
  *
- * <p>The PMS operations ({@code getTransientToken}, {@code getSourceConnectionInformation}) go to
+ * <p>The operations come in three groups, as in plexjs: {@link #authentication()}, {@link #plex()}
+ * and {@link #server()}. The PMS operations ({@code getTransientToken}, {@code
+ * getSourceConnectionInformation}, {@code getServerIdentity}, {@code getServerCapabilities}) go to
  * {@code serverURL} (or {@code protocol://ip:port}); there is no default address, so calling one
  * without it fails with {@link IllegalStateException}. The plex.tv operations ({@code
- * getTokenDetails}, {@code postUsersSignInData}) go to {@code plexTvURL}, {@code
- * https://plex.tv/api/v2} by default. {@link RequestOptions.Builder#serverURL(String)} overrides
- * either for one call.
+ * getTokenDetails}, {@code postUsersSignInData}, {@code getServerResources}, {@code ping}, {@code
+ * signOut}, {@code devices}, {@code removeDevice}, {@code getPin}, {@code getTokenByPinId}, {@code
+ * linkPin}) go to {@code plexTvURL}, {@code https://plex.tv/api/v2} by default. {@link
+ * RequestOptions.Builder#serverURL(String)} overrides either for one call.
  *
  * <pre>{@code
  * PlexAPI plex = PlexAPI.builder()
@@ -34,18 +37,27 @@ import java.util.function.Supplier;
  *     .token();
  * }</pre>
  *
- * <p>Timeouts are always on: 10 s to connect and 30 s for each attempt by default. Nothing is
- * retried unless a {@link RetryConfig} says so. {@link #toString()} never shows the token.
+ * <p>Timeouts are always on: 10 s to connect and 30 s for each attempt by default, the body
+ * included. Answers are at most 4 MiB ({@link Builder#maxResponseBytes}). Nothing is retried unless
+ * a {@link RetryConfig} says so. {@link #toString()} never shows the token.
  */
 public final class PlexAPI {
 
-  /** The plex.tv base URL of the two plex.tv operations. */
+  /** The default plex.tv base URL of the plex.tv operations. */
   public static final String DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
+
+  /** The largest answer body accepted by default: 4 MiB, a thousand times a user object. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+
+  /** The largest body a {@code byte[]} can hold. */
+  private static final long LARGEST_BODY = Integer.MAX_VALUE - 8;
 
   private final Builder settings;
   private final Transport transport;
   private final Authentication authentication;
   private final OperationRunner runner;
+  private final Plex plex;
+  private final Server server;
 
   private PlexAPI(Builder builder) {
     this.settings = builder.copy();
@@ -65,9 +77,12 @@ public final class PlexAPI {
             settings.retryConfig,
             settings.requestTimeout,
             transport,
-            settings.retryTiming);
+            settings.retryTiming,
+            settings.maxResponseBytes);
     this.runner = new OperationRunner(config);
     this.authentication = new Authentication(runner);
+    this.plex = new Plex(runner);
+    this.server = new Server(runner);
   }
 
   /** The builder's transport; else the default one of the client copied from, if still fitting. */
@@ -136,6 +151,26 @@ public final class PlexAPI {
   }
 
   /**
+   * Returns the plex.tv operations of plexjs's {@code plex} group ({@code getServerResources},
+   * {@code getPin}, {@code getTokenByPinId}) and {@code linkPin}.
+   *
+   * @return the operations; one instance per client
+   */
+  public Plex plex() {
+    return plex;
+  }
+
+  /**
+   * Returns the PMS operations of plexjs's {@code server} group ({@code getServerIdentity}, {@code
+   * getServerCapabilities}).
+   *
+   * @return the operations; one instance per client
+   */
+  public Server server() {
+    return server;
+  }
+
+  /**
    * Returns the PMS base URL, if one is configured.
    *
    * @return the base URL of the PMS operations
@@ -172,6 +207,11 @@ public final class PlexAPI {
     return settings.retryConfig;
   }
 
+  /** The clock and sleeper of this client's waits, for {@link PinLogin}'s polling. */
+  RetryTiming retryTiming() {
+    return settings.retryTiming;
+  }
+
   /**
    * Returns the connect timeout.
    *
@@ -188,6 +228,30 @@ public final class PlexAPI {
    */
   public Duration requestTimeout() {
     return settings.requestTimeout;
+  }
+
+  /**
+   * Returns the largest answer body accepted.
+   *
+   * @return bytes
+   */
+  public long maxResponseBytes() {
+    return settings.maxResponseBytes;
+  }
+
+  /**
+   * Checks a body limit.
+   *
+   * @param maxResponseBytes the limit
+   * @return the limit
+   * @throws IllegalArgumentException when it is not 1 to {@code Integer.MAX_VALUE - 8}
+   */
+  static long checkMaxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes < 1 || maxResponseBytes > LARGEST_BODY) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be 1 to " + LARGEST_BODY + ": " + maxResponseBytes);
+    }
+    return maxResponseBytes;
   }
 
   @Override
@@ -214,6 +278,8 @@ public final class PlexAPI {
         + settings.connectTimeout
         + ", requestTimeout="
         + settings.requestTimeout
+        + ", maxResponseBytes="
+        + settings.maxResponseBytes
         + "]";
   }
 
@@ -233,6 +299,7 @@ public final class PlexAPI {
     private RetryConfig retryConfig = RetryConfig.none();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Transport transport;
     private RetryTiming retryTiming = RetryTiming.system();
     private Transport inheritedTransport;
@@ -256,6 +323,7 @@ public final class PlexAPI {
       copy.retryConfig = retryConfig;
       copy.connectTimeout = connectTimeout;
       copy.requestTimeout = requestTimeout;
+      copy.maxResponseBytes = maxResponseBytes;
       copy.transport = transport;
       copy.retryTiming = retryTiming;
       return copy;
@@ -449,6 +517,20 @@ public final class PlexAPI {
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest answer body accepted. A larger answer fails the call with an {@link
+     * dev.plexauth.sdk.errors.SDKError} (never retried) as soon as {@code Content-Length} says so,
+     * or as soon as a streamed body passes the limit: a broken or hostile server cannot fill the
+     * memory. The request timeout still bounds a body that arrives slowly.
+     *
+     * @param maxResponseBytes 1 to {@code Integer.MAX_VALUE - 8}; 4 MiB by default
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = checkMaxResponseBytes(maxResponseBytes);
       return this;
     }
 

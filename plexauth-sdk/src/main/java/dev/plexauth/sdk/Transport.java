@@ -17,9 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>Return every answer, whatever its status; never follow redirects to another host with the
  *       request's headers (they carry the token).
- *   <li>Apply {@link TransportRequest#timeout()} to the whole exchange and throw an {@link
- *       java.net.http.HttpTimeoutException} (or any {@link java.io.InterruptedIOException}) when it
- *       passes.
+ *   <li>Apply {@link TransportRequest#timeout()} to the whole exchange, body included, and throw an
+ *       {@link java.net.http.HttpTimeoutException} (or any {@link java.io.InterruptedIOException})
+ *       when it passes.
+ *   <li>Refuse a body larger than {@link TransportRequest#maxResponseBytes()} with {@link
+ *       ResponseTooLargeException}: before reading it when {@code Content-Length} says so, else as
+ *       soon as the streamed body passes the limit. (The SDK checks the size of what a transport
+ *       returns too, but only a transport can avoid holding it in memory.)
  *   <li>Throw {@link RequestNotSentException} when the request certainly did not reach the server
  *       (connection refused, unknown host, connect timeout). Only then may the SDK retry a sign-in.
  *       The JDK's {@link java.net.ConnectException}, {@link java.net.UnknownHostException}, {@link

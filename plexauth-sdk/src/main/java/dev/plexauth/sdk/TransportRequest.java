@@ -23,18 +23,40 @@ import java.util.Optional;
  * @param headers the headers in the order they should be sent, one value each
  * @param body the body, empty for none
  * @param timeout the longest the whole exchange may take
+ * @param maxResponseBytes the largest answer body to accept; a larger one is refused with {@link
+ *     ResponseTooLargeException} before it is read whole
  */
 public record TransportRequest(
-    String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+    String method,
+    URI uri,
+    Map<String, String> headers,
+    byte[] body,
+    Duration timeout,
+    long maxResponseBytes) {
 
   /** Checks and copies the values. */
   public TransportRequest {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(uri, "uri == null");
     Objects.requireNonNull(timeout, "timeout == null");
+    PlexAPI.checkMaxResponseBytes(maxResponseBytes);
     headers =
         Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
     body = body == null ? new byte[0] : body.clone();
+  }
+
+  /**
+   * A request whose answer may be as large as {@link PlexAPI#DEFAULT_MAX_RESPONSE_BYTES}.
+   *
+   * @param method {@code GET} or {@code POST}
+   * @param uri the full URI, query included
+   * @param headers the headers in the order they should be sent, one value each
+   * @param body the body, empty for none
+   * @param timeout the longest the whole exchange may take
+   */
+  public TransportRequest(
+      String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+    this(method, uri, headers, body, timeout, PlexAPI.DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   /**
@@ -69,12 +91,13 @@ public record TransportRequest(
         && uri.equals(that.uri)
         && headers.equals(that.headers)
         && Arrays.equals(body, that.body)
-        && timeout.equals(that.timeout);
+        && timeout.equals(that.timeout)
+        && maxResponseBytes == that.maxResponseBytes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout);
+    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, maxResponseBytes);
   }
 
   @Override
@@ -89,6 +112,8 @@ public record TransportRequest(
         + body.length
         + " bytes>, timeout="
         + timeout
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + "]";
   }
 }

@@ -298,6 +298,47 @@ public final class PlexAuthAdmin implements AutoCloseable {
     return signingKeys;
   }
 
+  /**
+   * Shares a source with an account that is not an admin: {@code GET /api/v2/resources} lists the
+   * source for that account (not owned), with a token for it. Admins see every source already.
+   *
+   * @param id the source id, e.g. {@code server://abc}
+   * @param login the account's username or email address
+   * @return true when shared now, false when it was shared already
+   * @throws IllegalArgumentException when there is no such source or account, or the account is an
+   *     admin
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public boolean shareSource(String id, String login) {
+    return available(() -> sources.share(id, login));
+  }
+
+  /**
+   * Stops sharing a source with an account. The tokens the account holds for it stop working at
+   * once, on every server on this database.
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return whether it was shared
+   * @throws IllegalArgumentException when there is no such source or account
+   * @throws DatabaseUnavailableException when the database cannot be written
+   */
+  public boolean unshareSource(String id, String login) {
+    return available(() -> sources.unshare(id, login));
+  }
+
+  /**
+   * The usernames a source is shared with.
+   *
+   * @param id the source id
+   * @return the usernames, in the order the accounts were added
+   * @throws IllegalArgumentException when there is no such source
+   * @throws DatabaseUnavailableException when the database cannot be read
+   */
+  public List<String> sharedWith(String id) {
+    return available(() -> sources.sharedWith(id));
+  }
+
   /** Whether any account exists. */
   boolean hasAccounts() {
     return available(accounts::hasAccounts);

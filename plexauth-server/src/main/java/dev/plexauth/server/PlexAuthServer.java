@@ -2,21 +2,36 @@ package dev.plexauth.server;
 
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.DeviceKeyService;
+import dev.plexauth.server.auth.DeviceService;
 import dev.plexauth.server.auth.PasswordHasher;
+import dev.plexauth.server.auth.PinService;
+import dev.plexauth.server.auth.ResourceService;
+import dev.plexauth.server.auth.ServerInfo;
+import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInService;
 import dev.plexauth.server.auth.SigningKeys;
 import dev.plexauth.server.auth.SourceAccess;
+import dev.plexauth.server.auth.StoreUnavailable;
 import dev.plexauth.server.auth.TokenLifetime;
 import dev.plexauth.server.auth.TransientTokens;
+import dev.plexauth.server.http.Edge;
+import dev.plexauth.server.http.HostAndOrigin;
 import dev.plexauth.server.http.HttpApi;
+import dev.plexauth.server.http.TlsIdentity;
+import dev.plexauth.server.http.TrustedProxies;
 import dev.plexauth.server.store.JdbcStore;
 import dev.plexauth.server.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,9 +40,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Plex-compatible authentication server: the PMS routes ({@code /security/token}, {@code
- * /security/resources}) at the root and the plex.tv routes ({@code /api/v2/user}, {@code
- * /api/v2/users/signin}) under {@code /api/v2}, on one port.
+ * A Plex-compatible authentication server: the PMS routes ({@code /}, {@code /identity}, {@code
+ * /security/token}, {@code /security/resources}) at the root and the plex.tv routes ({@code
+ * /api/v2/user}, {@code /api/v2/users/signin}, {@code /api/v2/resources}, {@code /api/v2/devices},
+ * and PIN sign-in: {@code /api/v2/pins}) under {@code /api/v2}, on one port, with the older sign-in
+ * at {@code /users/sign_in.json} and the approval pages of PIN sign-in at {@code /auth} and {@code
+ * /link}.
  *
  * <p>Embedded in a JUnit test:
  *
@@ -45,9 +63,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Accounts, account tokens (as SHA-256 hashes), sources and failed sign-ins live in the database
- * (SQLite in the data directory unless a JDBC URL is given) and survive a restart; transient tokens
- * live in memory and do not.
+ * Accounts, account tokens (as SHA-256 hashes), sources and their shares, failed sign-ins, pins and
+ * the server's identity live in the database (SQLite in the data directory unless a JDBC URL is
+ * given) and survive a restart; transient tokens live in memory and do not.
  */
 public final class PlexAuthServer implements AutoCloseable {
 
@@ -65,7 +83,9 @@ public final class PlexAuthServer implements AutoCloseable {
   private final Builder config;
   private Store store;
   private PasswordHasher hasher;
+  private SignInQueue signIns;
   private PlexAuthAdmin admin;
+  private ServerInfo serverInfo;
   private Javalin app;
 
   private PlexAuthServer(Builder config) {
@@ -93,6 +113,11 @@ public final class PlexAuthServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
+    // The certificate and key are checked before anything is created: a bad file fails fast.
+    Optional<TlsIdentity> tls =
+        config.tlsCertificate == null
+            ? Optional.empty()
+            : Optional.of(TlsIdentity.load(config.tlsCertificate, config.tlsKey));
     Storage storage =
         Storage.open(
             config.jdbcUrl == null ? config.dataDir : null, config.jdbcUrl, config.environment);
@@ -115,26 +140,54 @@ public final class PlexAuthServer implements AutoCloseable {
       Authenticator authenticator =
           new Authenticator(
               store, new TransientTokens(config.clock), lifetime, config.clock, signingKeys);
+      String name = config.name != null ? config.name : hostName();
+      try {
+        serverInfo = ServerInfo.load(store, name, config.clock);
+      } catch (StoreUnavailable e) {
+        throw new DatabaseUnavailableException(e.getMessage(), e);
+      }
+      SignInService signIn = new SignInService(store, hasher, config.clock, storage.secrets());
+      signIns = new SignInQueue(signIn, PasswordHasher.permits());
       app =
           HttpApi.create(
-              authenticator,
-              new SignInService(store, hasher, config.clock, storage.secrets()),
-              new SignInRateLimiter(config.signInRateLimit, config.clock),
-              new SourceAccess(store, authenticator),
-              new DeviceKeyService(store, signingKeys, lifetime, config.clock),
-              new SignInRateLimiter(NONCE_RATE_LIMIT, config.clock),
-              config.host,
-              config.port);
+              new HttpApi.Services(
+                  authenticator,
+                  signIns,
+                  new SignInRateLimiter(config.signInRateLimit, config.clock),
+                  new SourceAccess(store, authenticator),
+                  serverInfo,
+                  new ResourceService(
+                      store, serverInfo, Optional.ofNullable(config.publicUrl), config.clock),
+                  new DeviceService(store, config.clock),
+                  new PinService(store, config.clock),
+                  new SignInRateLimiter(config.signInRateLimit, config.clock),
+                  new DeviceKeyService(store, signingKeys, lifetime, config.clock),
+                  new SignInRateLimiter(NONCE_RATE_LIMIT, config.clock)),
+              new Edge(
+                  config.host,
+                  config.port,
+                  tls,
+                  config.trustedProxies,
+                  HostAndOrigin.of(
+                      config.host,
+                      Optional.ofNullable(config.publicUrl),
+                      config.allowedHosts,
+                      config.allowedOrigins),
+                  Optional.ofNullable(config.publicUrl),
+                  config.httpThreads));
       app.start();
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
         app = null;
       }
+      if (signIns != null) {
+        signIns.close();
+      }
       store.close();
       throw e;
     }
-    LOG.info("plexauth listening on http://{}:{}", config.host, app.port());
+    LOG.info("plexauth listening on {}", url());
     return this;
   }
 
@@ -151,14 +204,35 @@ public final class PlexAuthServer implements AutoCloseable {
   /**
    * The base URL: the SDK's {@code serverURL}; append {@code /api/v2} for {@code plexTvURL}.
    *
-   * @return e.g. {@code http://127.0.0.1:32400}
+   * @return e.g. {@code http://127.0.0.1:32400}, or {@code https://…} when serving TLS
    */
   public String url() {
     String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
     if ("0.0.0.0".equals(host) || "[::]".equals(host)) {
       host = "127.0.0.1";
     }
-    return "http://" + host + ":" + port();
+    return (config.tlsCertificate == null ? "http://" : "https://") + host + ":" + port();
+  }
+
+  /**
+   * The URL clients reach this server at, as set with {@link Builder#publicUrl(String)}.
+   *
+   * @return the public URL, or empty when none is set (then {@code GET /api/v2/resources} does not
+   *     list this server)
+   */
+  public Optional<URI> publicUrl() {
+    return Optional.ofNullable(config.publicUrl);
+  }
+
+  /**
+   * The machine identifier: made once at the first start, kept in the database, the same on every
+   * instance sharing it ({@code GET /identity}, {@code GET /}).
+   *
+   * @return 40 hexadecimal characters
+   */
+  public synchronized String machineIdentifier() {
+    requireStarted();
+    return serverInfo.machineIdentifier();
   }
 
   /**
@@ -262,6 +336,28 @@ public final class PlexAuthServer implements AutoCloseable {
   }
 
   /**
+   * Shares a source with an account (see {@link PlexAuthAdmin#shareSource}).
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return true when shared now, false when it was shared already
+   */
+  public boolean shareSource(String id, String login) {
+    return admin().shareSource(id, login);
+  }
+
+  /**
+   * Stops sharing a source with an account (see {@link PlexAuthAdmin#unshareSource}).
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return whether it was shared
+   */
+  public boolean unshareSource(String id, String login) {
+    return admin().unshareSource(id, login);
+  }
+
+  /**
    * How many Argon2id password verifications this server ran: exactly one per sign-in attempt that
    * reaches the credential check, for known and unknown logins alike. Package-private: the server's
    * tests prove with it that every attempt costs one hash; it is no embedding API.
@@ -273,6 +369,28 @@ public final class PlexAuthServer implements AutoCloseable {
     return hasher.verifications();
   }
 
+  /**
+   * Takes every password-hashing permit until the hold is closed: sign-ins then wait in their
+   * queue, and once it is full are refused with 503. Package-private: the server's tests saturate
+   * hashing with it instead of timing a flood; it is no embedding API.
+   *
+   * @return the hold
+   */
+  synchronized PasswordHasher.Hold holdHashing() {
+    requireStarted();
+    return hasher.holdAllPermits();
+  }
+
+  /**
+   * The sign-in queue's state: {@code {running, waiting, capacity}}. Package-private, for tests.
+   *
+   * @return the three counts
+   */
+  synchronized int[] signInQueue() {
+    requireStarted();
+    return new int[] {signIns.running(), signIns.waiting(), signIns.capacity()};
+  }
+
   /** Stops serving and closes the database; transient tokens are gone. Idempotent. */
   public synchronized void stop() {
     if (app == null) {
@@ -282,6 +400,7 @@ public final class PlexAuthServer implements AutoCloseable {
       app.stop();
     } finally {
       app = null;
+      signIns.close();
       store.close();
     }
   }
@@ -290,6 +409,16 @@ public final class PlexAuthServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The machine's host name, or {@code plexauth} when it cannot be told. */
+  private static String hostName() {
+    try {
+      String host = InetAddress.getLocalHost().getHostName();
+      return host == null || host.isBlank() ? "plexauth" : host;
+    } catch (UnknownHostException e) {
+      return "plexauth";
+    }
   }
 
   private synchronized PlexAuthAdmin admin() {
@@ -320,9 +449,17 @@ public final class PlexAuthServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private Clock clock = Clock.systemUTC();
+    private String name;
     private int signInRateLimit = DEFAULT_SIGN_IN_RATE_LIMIT;
     private Duration tokenIdleTimeout = TokenLifetime.DEFAULT_IDLE_TIMEOUT;
     private Duration tokenMaxAge;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
+    private URI publicUrl;
+    private List<String> allowedHosts = List.of();
+    private List<String> allowedOrigins = List.of();
+    private Path tlsCertificate;
+    private Path tlsKey;
+    private int httpThreads;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
     private PrintStream announcements = System.out;
@@ -384,6 +521,23 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
+     * The name clients show for this server ({@code friendlyName} of {@code GET /}, {@code name} of
+     * its resource); the host name by default.
+     *
+     * @param name 1 to 200 characters, no control characters
+     * @return this builder
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "name must be 1 to 200 characters without control characters");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
      * The clock for token expiry, lockout, TOTP and rate limits (tests pass a movable one).
      *
      * @param clock the clock
@@ -395,7 +549,10 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * Sign-in attempts allowed per client address and minute.
+     * Sign-in attempts allowed per client address and minute; pins made and linked per address and
+     * minute have a bucket of the same size of their own. The client address is the socket's peer,
+     * or what a {@linkplain #trustedProxies trusted proxy} forwarded; an IPv6 client counts by its
+     * /64.
      *
      * @param perMinute at least 1; 30 by default
      * @return this builder
@@ -441,6 +598,126 @@ public final class PlexAuthServer implements AutoCloseable {
         throw new IllegalArgumentException("tokenMaxAge must be positive: " + maxAge);
       }
       this.tokenMaxAge = maxAge;
+      return this;
+    }
+
+    /**
+     * The reverse proxies (load balancers) in front of the server. A request whose socket peer lies
+     * in one of these ranges is counted by the client address the proxy forwarded: the right-most
+     * address of {@code X-Forwarded-For} (or, without it, of {@code Forwarded}) that is not itself
+     * a trusted proxy. From any other peer those headers are ignored, so a client cannot pick its
+     * own address. None by default.
+     *
+     * <pre>{@code
+     * builder.trustedProxies(List.of("10.0.0.0/8", "fd00::/8"))
+     * }</pre>
+     *
+     * @param cidrs CIDR blocks or single IP addresses (literals, never host names)
+     * @return this builder
+     * @throws IllegalArgumentException when one is not a CIDR block or an IP address
+     */
+    public Builder trustedProxies(List<String> cidrs) {
+      this.trustedProxies =
+          TrustedProxies.of(List.copyOf(Objects.requireNonNull(cidrs, "cidrs == null")));
+      return this;
+    }
+
+    /**
+     * The URL clients reach the server at, when it is not the address it binds (behind a reverse
+     * proxy or a TLS terminator): its host is answered (see {@link #allowedHosts}), its origin may
+     * post sign-ins (see {@link #allowedOrigins}), and {@code GET /api/v2/resources} lists this
+     * server with this URL as its connection.
+     *
+     * @param url an absolute http or https URL, e.g. {@code https://plexauth.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException when it is not an absolute http or https URL with a host
+     */
+    public Builder publicUrl(String url) {
+      Objects.requireNonNull(url, "url == null");
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "publicUrl must be an absolute http or https URL: " + url, e);
+      }
+      String scheme = uri.getScheme();
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        throw new IllegalArgumentException(
+            "publicUrl must be an absolute http or https URL: " + url);
+      }
+      this.publicUrl = uri;
+      return this;
+    }
+
+    /**
+     * More host names to answer, against DNS rebinding: a request whose {@code Host} is a name
+     * other than {@code localhost}, the bind address, the public URL's host or one of these gets
+     * 421. IP addresses are always answered (rebinding needs a name).
+     *
+     * @param hosts host names (or addresses), without scheme or port
+     * @return this builder
+     * @throws IllegalArgumentException when one is not a host name
+     */
+    public Builder allowedHosts(List<String> hosts) {
+      List<String> checked = new ArrayList<>();
+      for (String host : Objects.requireNonNull(hosts, "hosts == null")) {
+        checked.add(HostAndOrigin.allowedHost(host));
+      }
+      this.allowedHosts = List.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * More origins whose web pages may send sign-ins and other state-changing requests: a POST
+     * whose {@code Origin} is not the server's own (same scheme, host and port as the request), the
+     * public URL's or one of these gets 403. Requests without {@code Origin} (every non-browser
+     * client) are not affected.
+     *
+     * @param origins origins such as {@code https://app.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException when one is not {@code http(s)://host[:port]}
+     */
+    public Builder allowedOrigins(List<String> origins) {
+      List<String> checked = new ArrayList<>();
+      for (String origin : Objects.requireNonNull(origins, "origins == null")) {
+        checked.add(HostAndOrigin.allowedOrigin(origin));
+      }
+      this.allowedOrigins = List.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, with a certificate and key in PEM files, read at {@link
+     * #start()}. The certificate file holds the server's certificate first, then any intermediate
+     * ones; the key file an unencrypted PKCS#8 key ({@code -----BEGIN PRIVATE KEY-----}), RSA or
+     * EC.
+     *
+     * <pre>{@code
+     * builder.tls(Path.of("/etc/plexauth/cert.pem"), Path.of("/etc/plexauth/key.pem"))
+     * }</pre>
+     *
+     * @param certificate the PEM certificate chain
+     * @param key the PEM private key
+     * @return this builder
+     */
+    public Builder tls(Path certificate, Path key) {
+      this.tlsCertificate = Objects.requireNonNull(certificate, "certificate == null");
+      this.tlsKey = Objects.requireNonNull(key, "key == null");
+      return this;
+    }
+
+    /**
+     * The most HTTP request threads; Javalin's default when not set. Package-private: the server's
+     * tests shrink the pool to prove that waiting sign-ins hold none of its threads.
+     */
+    Builder httpThreads(int max) {
+      if (max < 4) {
+        throw new IllegalArgumentException("httpThreads must be at least 4: " + max);
+      }
+      this.httpThreads = max;
       return this;
     }
 
@@ -498,9 +775,17 @@ public final class PlexAuthServer implements AutoCloseable {
       copy.host = host;
       copy.port = port;
       copy.clock = clock;
+      copy.name = name;
       copy.signInRateLimit = signInRateLimit;
       copy.tokenIdleTimeout = tokenIdleTimeout;
       copy.tokenMaxAge = tokenMaxAge;
+      copy.trustedProxies = trustedProxies;
+      copy.publicUrl = publicUrl;
+      copy.allowedHosts = allowedHosts;
+      copy.allowedOrigins = allowedOrigins;
+      copy.tlsCertificate = tlsCertificate;
+      copy.tlsKey = tlsKey;
+      copy.httpThreads = httpThreads;
       copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
       copy.environment = environment;
       copy.announcements = announcements;

@@ -71,7 +71,7 @@ class BadInputTest {
     List<Case> cases =
         List.of(
             c("unknown path", 404, () -> http.getJson("/nope")),
-            c("root path", 404, () -> http.getJson("/")),
+            c("root path without a token", 401, () -> http.getJson("/")),
             c("api root", 404, () -> http.getJson("/api/v2")),
             c(
                 "DELETE token",

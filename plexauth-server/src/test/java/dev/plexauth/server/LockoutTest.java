@@ -31,33 +31,41 @@ class LockoutTest {
     return TestDatabase.sqlite(dataDir);
   }
 
+  /**
+   * One sign-in attempt, answered as {@code POST /api/v2/users/signin} answers; {@link
+   * LegacyLockoutTest} sends it to the older route instead.
+   */
+  Http.Response signIn(Http http, String client, String login, String password, String code) {
+    return http.signIn(client, login, password, code);
+  }
+
   @Test
   void lockoutEngagesAtTheTenthFailureGrowsAndReleases() {
     try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
-        Http.Response response = http.signIn("c", Fixture.USER, "wrong-" + i, null);
+        Http.Response response = signIn(http, "c", Fixture.USER, "wrong-" + i, null);
         assertThat(response.status()).as("failure %d", i).isEqualTo(401);
         assertThat(response.errorCode()).isEqualTo(1001);
       }
-      Http.Response tenth = http.signIn("c", Fixture.USER, "wrong-10", null);
+      Http.Response tenth = signIn(http, "c", Fixture.USER, "wrong-10", null);
       assertLocked(tenth, 60);
 
       // The right password is refused while locked, and the wait keeps counting down.
       fx.clock.advance(Duration.ofSeconds(20));
-      assertLocked(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 40);
+      assertLocked(signIn(http, "c", Fixture.USER, Fixture.USER_PASSWORD, null), 40);
 
       // After the wait one more failure locks for 2 minutes.
       fx.clock.advance(Duration.ofSeconds(40));
-      assertLocked(http.signIn("c", Fixture.USER, "wrong-11", null), 120);
+      assertLocked(signIn(http, "c", Fixture.USER, "wrong-11", null), 120);
 
       fx.clock.advance(Duration.ofSeconds(120));
-      assertThat(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+      assertThat(signIn(http, "c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
           .isEqualTo(201);
 
       // Success reset the count: nine more failures are plain 401s again.
       for (int i = 1; i <= 9; i++) {
-        assertThat(http.signIn("c", Fixture.USER, "again-" + i, null).status()).isEqualTo(401);
+        assertThat(signIn(http, "c", Fixture.USER, "again-" + i, null).status()).isEqualTo(401);
       }
     }
   }
@@ -67,16 +75,16 @@ class LockoutTest {
     try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
-        http.signIn("c", Fixture.ADMIN, "wrong", null);
+        signIn(http, "c", Fixture.ADMIN, "wrong", null);
       }
       for (int failures = 10; failures <= 25; failures++) {
-        Http.Response response = http.signIn("c", Fixture.ADMIN, "wrong", null);
+        Http.Response response = signIn(http, "c", Fixture.ADMIN, "wrong", null);
         long expected = Math.min(60L * (failures - 9), 900L);
         assertLocked(response, expected);
         fx.clock.advance(Duration.ofSeconds(expected));
       }
       fx.clock.advance(Duration.ofHours(12).plusSeconds(1));
-      assertThat(http.signIn("c", Fixture.ADMIN, "wrong", null).status()).isEqualTo(401);
+      assertThat(signIn(http, "c", Fixture.ADMIN, "wrong", null).status()).isEqualTo(401);
     }
   }
 
@@ -87,18 +95,18 @@ class LockoutTest {
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
       String wrong = code.equals("123456") ? "654321" : "123456";
       for (int i = 1; i <= 9; i++) {
-        Http.Response response = http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong);
+        Http.Response response = signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong);
         assertThat(response.errorCode()).isEqualTo(1028);
       }
       // A missing code is the normal first step, not a failure.
-      assertThat(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, null).errorCode())
+      assertThat(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, null).errorCode())
           .isEqualTo(1029);
-      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong), 60);
-      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+      assertLocked(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong), 60);
+      assertLocked(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
 
       fx.clock.advance(Duration.ofSeconds(60));
       String fresh = Totp.code(fx.totpSecret(), fx.clock.instant());
-      assertThat(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
+      assertThat(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
           .isEqualTo(201);
     }
   }
@@ -107,11 +115,11 @@ class LockoutTest {
   void unknownLoginsLockLikeRealOnesSoLockoutRevealsNothing() {
     try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       for (int i = 1; i <= 9; i++) {
-        assertThat(fx.http.signIn("c", "ghost", "x", null).status()).isEqualTo(401);
+        assertThat(signIn(fx.http, "c", "ghost", "x", null).status()).isEqualTo(401);
       }
-      assertLocked(fx.http.signIn("c", "ghost", "x", null), 60);
+      assertLocked(signIn(fx.http, "c", "ghost", "x", null), 60);
       // Other accounts are unaffected.
-      assertThat(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+      assertThat(signIn(fx.http, "c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
           .isEqualTo(201);
     }
   }
@@ -121,21 +129,21 @@ class LockoutTest {
     try (Fixture fx = Fixture.withAccounts(database(dataDir))) {
       Http http = fx.http;
       for (int i = 1; i <= 9; i++) {
-        http.signIn("c", Fixture.USER, "wrong-" + i, null);
+        signIn(http, "c", Fixture.USER, "wrong-" + i, null);
       }
-      assertLocked(http.signIn("c", Fixture.USER, "wrong-10", null), 60);
+      assertLocked(signIn(http, "c", Fixture.USER, "wrong-10", null), 60);
       long verificationsBefore = fx.server.passwordVerifications();
 
       // Refused attempts while locked run one verification each (same work) but add no failure.
       for (int i = 0; i < 5; i++) {
         fx.clock.advance(Duration.ofSeconds(10));
-        assertLocked(http.signIn("c", Fixture.USER, "wrong-while-locked", null), 50 - 10L * i);
+        assertLocked(signIn(http, "c", Fixture.USER, "wrong-while-locked", null), 50 - 10L * i);
       }
       assertThat(fx.server.passwordVerifications() - verificationsBefore).isEqualTo(5);
       fx.clock.advance(Duration.ofMillis(9_999));
-      assertLocked(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 1);
+      assertLocked(signIn(http, "c", Fixture.USER, Fixture.USER_PASSWORD, null), 1);
       fx.clock.advance(Duration.ofMillis(1));
-      assertThat(http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
+      assertThat(signIn(http, "c", Fixture.USER, Fixture.USER_PASSWORD, null).status())
           .isEqualTo(201);
     }
   }
@@ -146,26 +154,26 @@ class LockoutTest {
       Http http = fx.http;
       String wrongCode = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
       for (int i = 1; i <= 5; i++) {
-        assertThat(http.signIn("c", Fixture.TOTP_USER, "wrong-" + i, null).errorCode())
+        assertThat(signIn(http, "c", Fixture.TOTP_USER, "wrong-" + i, null).errorCode())
             .isEqualTo(1001);
       }
       for (int i = 1; i <= 4; i++) {
         assertThat(
-                http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode).errorCode())
+                signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode).errorCode())
             .isEqualTo(1028);
       }
 
-      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode), 60);
+      assertLocked(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrongCode), 60);
       String code = Totp.code(fx.totpSecret(), fx.clock.instant());
-      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+      assertLocked(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
 
       // The next failure after the wait locks for two minutes, on the 2FA path as well.
       fx.clock.advance(Duration.ofSeconds(60));
       String laterWrong = RateLimitTest.wrongCode(fx.totpSecret(), fx.clock);
-      assertLocked(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, laterWrong), 120);
+      assertLocked(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, laterWrong), 120);
       fx.clock.advance(Duration.ofSeconds(120));
       String fresh = Totp.code(fx.totpSecret(), fx.clock.instant());
-      assertThat(http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
+      assertThat(signIn(http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, fresh).status())
           .isEqualTo(201);
     }
   }
@@ -177,11 +185,11 @@ class LockoutTest {
       long verificationsBefore = fx.server.passwordVerifications();
 
       List<Http.Response> answers =
-          parallel(guesses, i -> fx.http.signIn("c", Fixture.USER, "guess-" + i, null));
+          parallel(guesses, i -> signIn(fx.http, "c", Fixture.USER, "guess-" + i, null));
 
       assertJudgedExactlyUpToTheThreshold(fx, answers, 1001);
       assertThat(fx.server.passwordVerifications() - verificationsBefore).isEqualTo(guesses);
-      assertLocked(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null), 60);
+      assertLocked(signIn(fx.http, "c", Fixture.USER, Fixture.USER_PASSWORD, null), 60);
     }
   }
 
@@ -192,10 +200,10 @@ class LockoutTest {
       String wrong = code.equals("123456") ? "654321" : "123456";
 
       List<Http.Response> answers =
-          parallel(32, i -> fx.http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong));
+          parallel(32, i -> signIn(fx.http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, wrong));
 
       assertJudgedExactlyUpToTheThreshold(fx, answers, 1028);
-      assertLocked(fx.http.signIn("c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
+      assertLocked(signIn(fx.http, "c", Fixture.TOTP_USER, Fixture.TOTP_PASSWORD, code), 60);
     }
   }
 

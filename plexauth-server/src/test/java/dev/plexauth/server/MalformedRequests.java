@@ -29,12 +29,22 @@ final class MalformedRequests {
   static final String RESOURCES = "GET /security/resources";
   static final String USER = "GET /api/v2/user";
   static final String SIGNIN = "POST /api/v2/users/signin";
+  static final String JOURNEY =
+      "GET /, /api/v2/ping, /api/v2/resources, /api/v2/devices, /devices.xml";
   static final String OTHER_METHODS = "other methods on the four paths";
   static final String UNKNOWN_PATHS = "unknown paths";
   static final String FRAMING = "malformed HTTP framing";
   static final List<String> ENDPOINTS =
       List.of(
-          TOKEN_GET, TOKEN_POST, RESOURCES, USER, SIGNIN, OTHER_METHODS, UNKNOWN_PATHS, FRAMING);
+          TOKEN_GET,
+          TOKEN_POST,
+          RESOURCES,
+          USER,
+          SIGNIN,
+          JOURNEY,
+          OTHER_METHODS,
+          UNKNOWN_PATHS,
+          FRAMING);
 
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String SIGNIN_PATH = "/api/v2/users/signin";
@@ -111,6 +121,32 @@ final class MalformedRequests {
         new Route(TOKEN_POST, this::tokenPost, userToken),
         new Route(RESOURCES, this::resources, adminToken),
         new Route(USER, this::user, userToken));
+  }
+
+  /** The read-only routes of the rest of the sign-in journey, each with a valid account token. */
+  private List<Route> journeyRoutes() {
+    return List.of(
+        new Route(JOURNEY, () -> RawRequest.of("GET", "/").header(TOKEN, userToken), userToken),
+        new Route(
+            JOURNEY,
+            () -> RawRequest.of("GET", "/api/v2/ping").header(TOKEN, userToken),
+            userToken),
+        new Route(
+            JOURNEY,
+            () ->
+                RawRequest.of("GET", "/api/v2/resources")
+                    .query("includeHttps", "1")
+                    .header(CLIENT, "flood")
+                    .header(TOKEN, userToken),
+            userToken),
+        new Route(
+            JOURNEY,
+            () -> RawRequest.of("GET", "/api/v2/devices").header(TOKEN, userToken),
+            userToken),
+        new Route(
+            JOURNEY,
+            () -> RawRequest.of("GET", "/devices.xml").header(TOKEN, userToken),
+            userToken));
   }
 
   private List<Route> transientRoutes() {
@@ -221,7 +257,9 @@ final class MalformedRequests {
     controls.put("CR LF and an injected header", "x\r\nX-Injected: yes");
     controls.put("bare LF and an injected header", "x\nX-Injected: yes");
     controls.put("bare CR", "x\rX-Injected: yes");
-    for (Route route : tokenRoutes()) {
+    List<Route> routes = new ArrayList<>(tokenRoutes());
+    routes.addAll(journeyRoutes());
+    for (Route route : routes) {
       Add shape = new Add(route.endpoint(), "token of a wrong shape");
       for (Map.Entry<String, String> s : shapes.entrySet()) {
         RawRequest inHeader = route.valid().get().setHeader(TOKEN, s.getValue());
@@ -663,7 +701,6 @@ final class MalformedRequests {
     Add add = new Add(UNKNOWN_PATHS, "unknown path");
     List<String> paths =
         List.of(
-            "/",
             "/nope",
             "/api",
             "/api/v2",

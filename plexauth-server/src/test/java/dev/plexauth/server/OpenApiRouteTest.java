@@ -39,7 +39,7 @@ class OpenApiRouteTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("application/yaml");
     assertThat(response.header("X-Plex-Protocol")).hasValue("1.0");
-    assertThat(response.header("Cache-Control")).hasValue("no-cache");
+    assertThat(response.header("Cache-Control")).hasValue("no-store");
     assertThat(response.body()).isEqualTo(resource()).contains("\nopenapi: 3.1.0\n");
   }
 

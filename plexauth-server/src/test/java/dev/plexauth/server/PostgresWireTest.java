@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The server's wire tests for sign-in, tokens and lockout, run again on a real PostgreSQL (a fresh
- * database per fixture on the JVM's shared embedded server), so both supported databases answer
- * every request the same way.
+ * The server's wire tests for sign-in (both routes), tokens, lockout, the server's identity,
+ * resources and devices, run again on a real PostgreSQL (a fresh database per fixture on the JVM's
+ * shared embedded server), so both supported databases answer every request the same way.
  */
 class PostgresWireTest {
 
@@ -61,6 +61,46 @@ class PostgresWireTest {
 
   @Nested
   class ConcurrentSignIn extends ConcurrentSignInTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
+  class ServerIdentity extends ServerIdentityTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
+  class Resources extends ResourcesTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
+  class Devices extends DevicesTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
+  class LegacySignIn extends LegacySignInTest {
+    @Override
+    TestDatabase database(Path dataDir) {
+      return TestDatabase.postgres();
+    }
+  }
+
+  @Nested
+  class LegacyLockout extends LegacyLockoutTest {
     @Override
     TestDatabase database(Path dataDir) {
       return TestDatabase.postgres();

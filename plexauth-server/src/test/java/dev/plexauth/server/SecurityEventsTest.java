@@ -2,11 +2,13 @@ package dev.plexauth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.auth.Lockout;
 import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.LogCapture;
+import dev.plexauth.server.support.Pins;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +174,82 @@ class SecurityEventsTest {
           .anyMatch(l -> l.startsWith("dev.plexauth.server.access INFO 127.0.0.1 POST "));
       String all = String.join("\n", events);
       for (String secret : secrets) {
+        assertThat(all).as("security events hold a secret").doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
+  void signOutsDeviceRemovalsAndPinsAreEachOneLine() {
+    try (LogCapture logs = new LogCapture();
+        Fixture fx = Fixture.on(dataDir).withAccounts().start()) {
+      long alice = fx.user.account().id();
+      String phone = fx.http.signInToken("phone", Fixture.USER, Fixture.USER_PASSWORD, null);
+      String tablet = fx.http.signInToken("tablet", Fixture.USER, Fixture.USER_PASSWORD, null);
+      long tabletId = 0;
+      for (JsonNode device : fx.http.getJson("/api/v2/devices", "X-Plex-Token", phone).json()) {
+        if (!device.path("current").asBoolean()) {
+          tabletId = device.path("id").asLong();
+        }
+      }
+      Http.Response removed =
+          fx.http.send(
+              "DELETE",
+              "/api/v2/devices/" + tabletId,
+              null,
+              "X-Plex-Token",
+              phone,
+              "Accept",
+              "application/json");
+      Http.Response unknown =
+          fx.http.send(
+              "DELETE",
+              "/api/v2/devices/12345",
+              null,
+              "X-Plex-Token",
+              phone,
+              "Accept",
+              "application/json");
+      JsonNode pin = Pins.create(fx.http, "tv", false);
+      Http.Response wrong = Pins.link(fx.http, phone, "ZZZZ");
+      Http.Response approved = Pins.link(fx.http, phone, pin.path("code").asText());
+      Http.Response handedOut = Pins.poll(fx.http, pin.path("id").asLong(), "tv");
+      Http.Response signOut =
+          fx.http.send("DELETE", "/api/v2/users/signout", null, "X-Plex-Token", phone);
+
+      List<String> events =
+          logs.lines().stream().filter(l -> l.startsWith("plexauth.security ")).toList();
+      assertThat(unknown.status()).isEqualTo(404);
+      assertThat(wrong.status()).isEqualTo(404);
+      assertThat(approved.status()).isEqualTo(204);
+      String pinToken = handedOut.json().path("authToken").asText();
+      assertThat(pinToken).isNotBlank();
+      assertThat(signOut.status()).isEqualTo(204);
+      assertThat(removed.status()).isEqualTo(204);
+      assertThat(events).allSatisfy(line -> assertThat(line).matches(LINE));
+      String account = " address=127.0.0.1 account=" + alice;
+      assertThat(events)
+          .contains(
+              "plexauth.security INFO event=device_removed outcome=success reason=by_owner"
+                  + account
+                  + " client=-",
+              "plexauth.security INFO event=device_removed outcome=refused reason=not_found"
+                  + account
+                  + " client=-",
+              "plexauth.security INFO event=pin_link outcome=failure reason=bad_code"
+                  + account
+                  + " client=-",
+              "plexauth.security INFO event=pin_link outcome=success reason=approved"
+                  + account
+                  + " client=-",
+              "plexauth.security INFO event=sign_in outcome=success reason=pin"
+                  + account
+                  + " client=tv",
+              "plexauth.security INFO event=sign_out outcome=success reason=token_ended"
+                  + account
+                  + " client=-");
+      String all = String.join("\n", events);
+      for (String secret : List.of(phone, tablet, pinToken, pin.path("code").asText())) {
         assertThat(all).as("security events hold a secret").doesNotContain(secret);
       }
     }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two plexauth processes (separate JVMs) on one PostgreSQL database, as behind a load balancer:
- * accounts, account tokens, lockout counts, TOTP steps and sources are shared through the database;
- * transient tokens stay with the instance that minted them. Both instances connect as a role that
- * needs a password, which they take from {@code PLEXAUTH_DB_PASSWORD}.
+ * accounts, account tokens, lockout counts, TOTP steps, sources, the machine identifier and
+ * resource tokens are shared through the database, so a sign-out or a device removal on one is seen
+ * on the other at once; transient tokens stay with the instance that minted them. Both instances
+ * connect as a role that needs a password, which they take from {@code PLEXAUTH_DB_PASSWORD}.
  */
 class SeveralInstancesTest {
 
@@ -193,6 +194,63 @@ class SeveralInstancesTest {
     assertThat(pmsStatus(onA, fromA)).isEqualTo(401);
     assertThat(status(onA, account)).isEqualTo(200);
     assertThat(status(onB, account)).isEqualTo(200);
+  }
+
+  @Test
+  void bothInstancesAreOneServerWithOneMachineIdentifier() {
+    JsonNode onFirst = onA.getJson("/identity").json().path("MediaContainer");
+    JsonNode onSecond = onB.getJson("/identity").json().path("MediaContainer");
+
+    assertThat(onFirst.path("machineIdentifier").asText()).matches("[0-9a-f]{40}");
+    assertThat(onSecond.path("machineIdentifier")).isEqualTo(onFirst.path("machineIdentifier"));
+  }
+
+  @Test
+  void aSignOutOnAIsSeenOnBAtOnceWithTheAccessTokensFromIt() {
+    String token = onA.signInToken("signout-device", "dana", "dana-password", null);
+    String otherDevice = onA.signInToken("other-device", "dana", "dana-password", null);
+    try (PlexAuthAdmin admin = PlexAuthAdmin.open(jdbcUrl, ENVIRONMENT)) {
+      admin.shareSource(SOURCE, "dana");
+    }
+    String access = accessToken(onA, token);
+    assertThat(onB.getJson("/", "X-Plex-Token", access).status()).isEqualTo(200);
+    assertThat(status(onB, token)).isEqualTo(200);
+
+    assertThat(onA.send("DELETE", "/api/v2/users/signout", null, "X-Plex-Token", token).status())
+        .isEqualTo(204);
+
+    assertThat(status(onB, token)).isEqualTo(401);
+    assertThat(onB.getJson("/", "X-Plex-Token", access).status()).isEqualTo(401);
+    assertThat(status(onB, otherDevice)).isEqualTo(200);
+  }
+
+  @Test
+  void aDeviceRemovedOnBIsSignedOutOnAAtOnce() {
+    String keep = onA.signInToken("keeper", ADMIN, ADMIN_PASSWORD, null);
+    String gone = onA.signInToken("removed", ADMIN, ADMIN_PASSWORD, null);
+    String goneAccess = accessToken(onA, gone);
+    long id = -1;
+    for (JsonNode device : onB.getJson("/api/v2/devices", "X-Plex-Token", keep).json()) {
+      if (device.path("clientIdentifier").asText().equals("removed")) {
+        id = device.path("id").asLong();
+      }
+    }
+
+    assertThat(onB.send("DELETE", "/api/v2/devices/" + id, null, "X-Plex-Token", keep).status())
+        .isEqualTo(204);
+
+    assertThat(status(onA, gone)).isEqualTo(401);
+    assertThat(onA.getJson("/", "X-Plex-Token", goneAccess).status()).isEqualTo(401);
+    assertThat(status(onA, keep)).isEqualTo(200);
+  }
+
+  private static String accessToken(Http instance, String token) {
+    JsonNode resources =
+        instance
+            .getJson("/api/v2/resources", "X-Plex-Token", token, "X-Plex-Client-Identifier", "test")
+            .json();
+    assertThat(resources).hasSize(1);
+    return resources.get(0).path("accessToken").asText();
   }
 
   @Test

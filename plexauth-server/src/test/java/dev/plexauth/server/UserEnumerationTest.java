@@ -21,6 +21,11 @@ class UserEnumerationTest {
 
   @TempDir Path dataDir;
 
+  /** What the refusal of an unknown login or a wrong password says. */
+  String badCredentials() {
+    return "1001";
+  }
+
   /** What a client can compare between two answers (the Date header aside). */
   record Seen(int status, String contentType, String retryAfter, String body) {
     static Seen of(Http.Response response) {
@@ -56,7 +61,7 @@ class UserEnumerationTest {
         }
         Seen unknown = answers.get("unknown username");
         assertThat(unknown.status()).isEqualTo(401);
-        assertThat(unknown.body()).contains("1001");
+        assertThat(unknown.body()).contains(badCredentials());
         assertThat(answers)
             .allSatisfy((name, seen) -> assertThat(seen).as(name).isEqualTo(unknown));
       }
@@ -67,16 +72,15 @@ class UserEnumerationTest {
   void aLockedUnknownLoginAndALockedAccountAlsoLookTheSame() {
     try (Fixture fx = Fixture.withAccounts(dataDir)) {
       for (int i = 1; i <= 9; i++) {
-        fx.http.signIn("c", "nobody", "x", null);
-        fx.http.signIn("c", Fixture.USER, "x", null);
+        signIn(fx, "nobody", "x", true);
+        signIn(fx, Fixture.USER, "x", true);
       }
       long before = fx.server.passwordVerifications();
 
-      Seen unknown = Seen.of(fx.http.signIn("c", "nobody", "x", null));
-      Seen known = Seen.of(fx.http.signIn("c", Fixture.USER, "x", null));
-      Seen unknownAgain = Seen.of(fx.http.signIn("c", "nobody", "x", null));
-      Seen knownRightPassword =
-          Seen.of(fx.http.signIn("c", Fixture.USER, Fixture.USER_PASSWORD, null));
+      Seen unknown = Seen.of(signIn(fx, "nobody", "x", true));
+      Seen known = Seen.of(signIn(fx, Fixture.USER, "x", true));
+      Seen unknownAgain = Seen.of(signIn(fx, "nobody", "x", true));
+      Seen knownRightPassword = Seen.of(signIn(fx, Fixture.USER, Fixture.USER_PASSWORD, true));
 
       assertThat(fx.server.passwordVerifications() - before).isEqualTo(4);
       assertThat(unknown.status()).isEqualTo(429);
@@ -93,7 +97,8 @@ class UserEnumerationTest {
     }
   }
 
-  private static Http.Response signIn(Fixture fx, String login, String password, boolean json) {
+  /** One attempt; {@link LegacyUserEnumerationTest} sends it to the older route instead. */
+  Http.Response signIn(Fixture fx, String login, String password, boolean json) {
     String accept = json ? "application/json" : "application/xml";
     return fx.http.send(
         "POST",

@@ -41,6 +41,12 @@ public final class PlexErrorCode {
   /** 403: the token is valid but lacks the access needed. */
   public static final int FORBIDDEN = 1009;
 
+  /**
+   * 404: a pin or its code is unknown, expired, used up, or another client's ("Code not found or
+   * expired").
+   */
+  public static final int CODE_NOT_FOUND = 1020;
+
   /** 401: the two-factor verification code is wrong, expired or was used already. */
   public static final int INVALID_VERIFICATION_CODE = 1028;
 

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param requestTimeout the default per-attempt timeout
  * @param transport the HTTP transport
  * @param timing the clock, sleeper and random source of the retry loop
+ * @param maxResponseBytes the largest answer body accepted
  */
 public record ClientConfig(
     Supplier<String> accessToken,
@@ -27,7 +28,8 @@ public record ClientConfig(
     RetryConfig retryConfig,
     Duration requestTimeout,
     Transport transport,
-    RetryTiming timing) {
+    RetryTiming timing,
+    long maxResponseBytes) {
 
   /** Checks the values. */
   public ClientConfig {

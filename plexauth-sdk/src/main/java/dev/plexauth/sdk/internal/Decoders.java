@@ -4,16 +4,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.plexauth.sdk.models.AuthPinContainer;
+import dev.plexauth.sdk.models.AuthorizedDevice;
 import dev.plexauth.sdk.models.Device;
+import dev.plexauth.sdk.models.DevicesResponse;
+import dev.plexauth.sdk.models.GetPinResponse;
+import dev.plexauth.sdk.models.GetServerCapabilitiesResponse;
+import dev.plexauth.sdk.models.GetServerIdentityResponse;
+import dev.plexauth.sdk.models.GetServerResourcesResponse;
 import dev.plexauth.sdk.models.GetSourceConnectionInformationResponse;
+import dev.plexauth.sdk.models.GetTokenByPinIdResponse;
 import dev.plexauth.sdk.models.GetTokenDetailsResponse;
 import dev.plexauth.sdk.models.GetTransientTokenResponse;
+import dev.plexauth.sdk.models.LinkPinResponse;
+import dev.plexauth.sdk.models.PingResponse;
+import dev.plexauth.sdk.models.PlexDevice;
 import dev.plexauth.sdk.models.PostUsersSignInDataResponse;
+import dev.plexauth.sdk.models.ServerCapabilities;
+import dev.plexauth.sdk.models.ServerIdentity;
 import dev.plexauth.sdk.models.UserPlexAccount;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Reads the successful answers of the four operations from their JSON (or XML-derived) tree. */
+/** Reads the successful answers of the operations from their JSON (or XML-derived) tree. */
 final class Decoders {
 
   private Decoders() {}
@@ -111,6 +126,194 @@ final class Decoders {
   static PostUsersSignInDataResponse signIn(Answer answer) throws DecodeException {
     return new PostUsersSignInDataResponse(
         answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
+  }
+
+  /**
+   * {@code GET /identity}: {@code MediaContainer} with size, claimed, machineIdentifier, version.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a container
+   */
+  static GetServerIdentityResponse serverIdentity(Answer answer) throws DecodeException {
+    return new GetServerIdentityResponse(
+        answer.statusCode(),
+        answer.contentType(),
+        answer.headers(),
+        bind(mediaContainer(answer.tree()), ServerIdentity.class, "MediaContainer"));
+  }
+
+  /**
+   * {@code GET /}: the server's {@code MediaContainer}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a container
+   */
+  static GetServerCapabilitiesResponse serverCapabilities(Answer answer) throws DecodeException {
+    return new GetServerCapabilitiesResponse(
+        answer.statusCode(),
+        answer.contentType(),
+        answer.headers(),
+        bind(mediaContainer(answer.tree()), ServerCapabilities.class, "MediaContainer"));
+  }
+
+  /**
+   * {@code GET /api/v2/resources}: a JSON array; in XML {@code <resources><resource …>}; the older
+   * {@code MediaContainer > Device}; one object where a list is expected.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException when no list of resources can be found
+   */
+  static GetServerResourcesResponse serverResources(Answer answer) throws DecodeException {
+    List<PlexDevice> devices = new ArrayList<>();
+    for (JsonNode item : items(answer.tree(), "resources", "resource", "Device")) {
+      devices.add(bind(item, PlexDevice.class, "resource"));
+    }
+    return new GetServerResourcesResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), devices);
+  }
+
+  /**
+   * {@code GET /api/v2/devices}: a JSON array; in XML {@code <devices><device …>}; the older {@code
+   * MediaContainer > Device}; one object where a list is expected.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException when no list of devices can be found
+   */
+  static DevicesResponse devices(Answer answer) throws DecodeException {
+    List<AuthorizedDevice> devices = new ArrayList<>();
+    for (JsonNode item : items(answer.tree(), "devices", "device", "Device")) {
+      devices.add(bind(item, AuthorizedDevice.class, "device"));
+    }
+    return new DevicesResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), devices);
+  }
+
+  /**
+   * {@code GET /api/v2/ping}: {@code {"pong":true}} or {@code <pong>true</pong>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a pong
+   */
+  static PingResponse ping(Answer answer) throws DecodeException {
+    JsonNode pong = answer.tree().get("pong");
+    if (pong == null || !pong.isValueNode()) {
+      throw new DecodeException("no pong in the answer");
+    }
+    boolean value =
+        pong.isBoolean()
+            ? pong.booleanValue()
+            : switch (pong.asText().strip().toLowerCase(Locale.ROOT)) {
+              case "true", "1" -> true;
+              case "false", "0" -> false;
+              default -> throw new DecodeException("pong is not a boolean");
+            };
+    return new PingResponse(answer.statusCode(), answer.contentType(), answer.headers(), value);
+  }
+
+  /**
+   * The items of a list answer: a JSON array; the array (or single object) of items under the
+   * wrapper ({@code <resources>}) or {@code MediaContainer}; or one item on its own.
+   *
+   * @param tree the parsed answer
+   * @param wrapper the list's name, e.g. {@code resources}
+   * @param itemNames the names an item goes by, e.g. {@code resource}, {@code Device}
+   */
+  private static List<JsonNode> items(JsonNode tree, String wrapper, String... itemNames)
+      throws DecodeException {
+    if (tree.isArray()) {
+      return elements(tree);
+    }
+    List<JsonNode> containers = new ArrayList<>();
+    for (String name : List.of(wrapper, "MediaContainer", "mediaContainer")) {
+      JsonNode inner = tree.get(name);
+      if (inner != null && inner.isArray()) {
+        return elements(inner);
+      }
+      if (inner != null && inner.isObject()) {
+        containers.add(inner);
+      }
+    }
+    containers.add(tree);
+    for (JsonNode container : containers) {
+      for (String name : itemNames) {
+        JsonNode found = container.get(name);
+        if (found != null && found.isArray()) {
+          return elements(found);
+        }
+        if (found != null && found.isObject()) {
+          return List.of(found);
+        }
+      }
+    }
+    if (containers.size() > 1) {
+      return List.of();
+    }
+    if (tree.isObject() && (tree.has("clientIdentifier") || tree.has("name"))) {
+      return List.of(tree);
+    }
+    throw new DecodeException("no list in the answer");
+  }
+
+  private static List<JsonNode> elements(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(
+        item -> {
+          if (item.isObject()) {
+            items.add(item);
+          }
+        });
+    return items;
+  }
+
+  /**
+   * The new pin: a JSON object, or XML {@code <pin>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a pin object
+   */
+  static GetPinResponse pin(Answer answer) throws DecodeException {
+    return new GetPinResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), pinObject(answer.tree()));
+  }
+
+  /**
+   * The polled pin: a JSON object, or XML {@code <pin>}.
+   *
+   * @param answer the answer
+   * @return the response
+   * @throws DecodeException without a pin object
+   */
+  static GetTokenByPinIdResponse polledPin(Answer answer) throws DecodeException {
+    return new GetTokenByPinIdResponse(
+        answer.statusCode(), answer.contentType(), answer.headers(), pinObject(answer.tree()));
+  }
+
+  /**
+   * A pin's approval: 204, nothing to read.
+   *
+   * @param answer the answer
+   * @return the response
+   */
+  static LinkPinResponse linked(Answer answer) {
+    return new LinkPinResponse(answer.statusCode(), answer.contentType(), answer.headers());
+  }
+
+  private static AuthPinContainer pinObject(JsonNode tree) throws DecodeException {
+    JsonNode pin = tree;
+    JsonNode wrapped = tree.get("pin");
+    if (wrapped != null && wrapped.isObject() && !tree.has("id")) {
+      pin = wrapped;
+    }
+    if (!pin.isObject() || !pin.has("id") || !pin.has("code")) {
+      throw new DecodeException("no pin in the answer");
+    }
+    return bind(pin, AuthPinContainer.class, "pin");
   }
 
   private static UserPlexAccount user(JsonNode tree) throws DecodeException {

@@ -29,7 +29,7 @@ public final class DeviceOperations {
   public static Operation<Void> registerDeviceKey(Map<String, Object> jwk) {
     return Operation.<Void>post("registerDeviceKey", PLEX_TV, "auth/jwk")
         .json(json(Map.of("jwk", jwk)))
-        .withoutClientToken()
+        .noToken()
         .decoder(answer -> null)
         .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
@@ -42,7 +42,7 @@ public final class DeviceOperations {
    */
   public static Operation<String> getNonce() {
     return Operation.<String>get("getDeviceNonce", PLEX_TV, "auth/nonce")
-        .withoutClientToken()
+        .noToken()
         .decoder(answer -> text(answer, "nonce"))
         .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
@@ -57,7 +57,7 @@ public final class DeviceOperations {
   public static Operation<String> postDeviceJwt(String deviceJwt) {
     return Operation.<String>post("postDeviceJwt", PLEX_TV, "auth/token")
         .json(json(Map.of("jwt", deviceJwt)))
-        .withoutClientToken()
+        .noToken()
         .decoder(answer -> text(answer, "auth_token"))
         .errors(BadRequestException::new, UnauthorizedException::new)
         .build();
@@ -70,7 +70,7 @@ public final class DeviceOperations {
    */
   public static Operation<List<String>> getServerKeys() {
     return Operation.<List<String>>get("getServerKeys", PLEX_TV, "auth/keys")
-        .withoutClientToken()
+        .noToken()
         .decoder(
             answer -> {
               JsonNode keys = answer.tree() == null ? null : answer.tree().path("keys");

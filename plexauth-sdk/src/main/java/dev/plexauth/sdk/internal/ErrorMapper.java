@@ -1,5 +1,6 @@
 package dev.plexauth.sdk.internal;
 
+import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.TransportResponse;
 import dev.plexauth.sdk.errors.ErrorDetails;
 import dev.plexauth.sdk.errors.ForbiddenException;
@@ -12,6 +13,7 @@ import dev.plexauth.sdk.errors.TokenExpiredException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns an error answer, or a success that cannot be read, into the matching exception. */
 final class ErrorMapper {
@@ -21,8 +23,9 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   /**
-   * Maps an error status to its exception: 400 and 401 to the operation's own types, 422 "Invalid
-   * token" to unauthorized, 403, 404, 429 and 5xx to theirs, anything else to {@link SDKError}.
+   * Maps an error status to its exception: a status the operation names (a 404, a 408) to its own
+   * type, 400 and 401 to the operation's own types, 422 "Invalid token" to unauthorized, 403, 404,
+   * 429 and 5xx to theirs, anything else to {@link SDKError}.
    *
    * @param operation the operation
    * @param response the answer
@@ -44,6 +47,9 @@ final class ErrorMapper {
             body,
             errors,
             message(operation.id(), status, errors));
+    if (operation.errorFor(status) != null) {
+      return operation.errorFor(status).apply(details);
+    }
     if (status == 400) {
       return operation.badRequest(details);
     }
@@ -97,6 +103,38 @@ final class ErrorMapper {
                 + " answer could not be read ("
                 + reason
                 + ")"));
+  }
+
+  /**
+   * The error for an answer whose body is larger than the client accepts: its status and headers,
+   * no body.
+   *
+   * @param operation the operation
+   * @param tooLarge what the transport reported
+   * @return the exception to throw
+   */
+  static SDKError tooLarge(Operation<?> operation, ResponseTooLargeException tooLarge) {
+    Map<String, List<String>> headers = tooLarge.headers();
+    String contentType =
+        headers.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("Content-Type") && !e.getValue().isEmpty())
+            .map(e -> e.getValue().get(0))
+            .findFirst()
+            .orElse("");
+    return new SDKError(
+        new ErrorDetails(
+            operation.id(),
+            tooLarge.statusCode(),
+            contentType,
+            headers,
+            "",
+            List.of(),
+            operation.id()
+                + ": HTTP "
+                + tooLarge.statusCode()
+                + " answer refused: "
+                + tooLarge.getMessage()
+                + ", the most PlexAPI.builder().maxResponseBytes(...) allows"));
   }
 
   private static boolean invalidToken(List<PlexError> errors, String body) {

@@ -1,9 +1,12 @@
 package dev.plexauth.sdk.internal;
 
+import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.Transport;
 import dev.plexauth.sdk.TransportRequest;
 import dev.plexauth.sdk.TransportResponse;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +19,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The default {@link Transport} on {@code java.net.http.HttpClient}. The request timeout covers the
- * whole exchange, body included (the JDK's own timeout stops at the headers).
+ * whole exchange, body included (the JDK's own timeout stops at the headers), and a body larger
+ * than the request's {@code maxResponseBytes} is refused without being read whole: at once when
+ * {@code Content-Length} announces it, else as soon as the streamed bytes pass the limit.
  */
 public final class JdkTransport implements Transport {
 
@@ -39,27 +44,54 @@ public final class JdkTransport implements Transport {
    * {@link Deadline} bounds the whole exchange: it interrupts this thread when the timeout passes,
    * and {@code HttpClient.send} then cancels the exchange. (Bounding the body with a wrapping body
    * subscriber instead made the JDK deliver the body on its executor, one more thread hand-off per
-   * call.)
+   * call.) The body is read from the JDK's input stream on this thread, up to the limit; when the
+   * deadline passes, it closes that stream too, which ends a read that an interrupt would not.
    */
   @Override
   public TransportResponse send(TransportRequest request) throws IOException {
     HttpRequest httpRequest = httpRequest(request);
     Deadline deadline = new Deadline(request.timeout());
     try {
-      HttpResponse<byte[]> response =
-          client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-      return new TransportResponse(
-          response.statusCode(), response.headers().map(), response.body());
+      HttpResponse<InputStream> response =
+          client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+      deadline.closeOnExpiry(response.body());
+      try (InputStream body = response.body()) {
+        long limit = request.maxResponseBytes();
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > limit) {
+          throw tooLarge(response, limit, declared);
+        }
+        byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > limit) {
+          throw tooLarge(response, limit, -1);
+        }
+        return new TransportResponse(response.statusCode(), response.headers().map(), bytes);
+      } catch (IOException e) {
+        if (deadline.expired()) {
+          throw timeout(request);
+        }
+        throw e;
+      }
     } catch (InterruptedException e) {
       if (deadline.expired()) {
-        throw new HttpTimeoutException(
-            "no complete answer within " + request.timeout().toMillis() + " ms");
+        throw timeout(request);
       }
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
     } finally {
       deadline.close();
     }
+  }
+
+  private static ResponseTooLargeException tooLarge(
+      HttpResponse<?> response, long limit, long declared) {
+    return new ResponseTooLargeException(
+        response.statusCode(), response.headers().map(), limit, declared);
+  }
+
+  private static HttpTimeoutException timeout(TransportRequest request) {
+    return new HttpTimeoutException(
+        "no complete answer within " + request.timeout().toMillis() + " ms");
   }
 
   /**
@@ -72,6 +104,7 @@ public final class JdkTransport implements Transport {
     private final CompletableFuture<Void> timer = new CompletableFuture<>();
     private boolean closed; // guarded by this
     private boolean expired; // guarded by this
+    private Closeable body; // guarded by this
 
     Deadline(Duration timeout) {
       timer
@@ -88,6 +121,26 @@ public final class JdkTransport implements Transport {
       if (!closed) {
         expired = true;
         thread.interrupt();
+        closeQuietly(body);
+      }
+    }
+
+    /** Closes the body stream as well when the deadline passes; at once if it has passed. */
+    synchronized void closeOnExpiry(Closeable stream) {
+      body = stream;
+      if (expired) {
+        closeQuietly(stream);
+      }
+    }
+
+    private static void closeQuietly(Closeable stream) {
+      if (stream == null) {
+        return;
+      }
+      try {
+        stream.close();
+      } catch (IOException e) {
+        // the reader sees the closed stream and reports the timeout
       }
     }
 
@@ -112,7 +165,7 @@ public final class JdkTransport implements Transport {
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+        client.sendAsync(httpRequest(request), LimitedBody.handler(request.maxResponseBytes()));
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     exchange.whenComplete(
         (response, failure) -> {

@@ -3,6 +3,7 @@ package dev.plexauth.sdk.internal;
 import dev.plexauth.sdk.errors.ErrorDetails;
 import dev.plexauth.sdk.errors.SDKError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Everything that sets one operation apart: where it goes, what it sends, how its answer is read
- * and which errors it throws. Made by {@link #get} or {@link #post} and a few named steps:
+ * and which errors it throws. Made by {@link #get}, {@link #post}, {@link #put} or {@link #delete}
+ * and a few named steps:
  *
  * <pre>{@code
  * Operation.<GetTokenDetailsResponse>get("getTokenDetails", Server.PLEX_TV, "user")
@@ -39,12 +41,15 @@ public final class Operation<T> {
   private final String path;
   private final List<Map.Entry<String, String>> query;
   private final ClientConfig.Identity signInIdentity;
+  private final boolean once;
   private final String contentType;
   private final byte[] body;
   private final Decoders.Decoder<T> decoder;
   private final Function<ErrorDetails, SDKError> badRequest;
   private final Function<ErrorDetails, SDKError> unauthorized;
-  private final boolean sendsToken;
+  private final Map<Integer, Function<ErrorDetails, SDKError>> otherErrors;
+  private final List<Map.Entry<String, String>> headers;
+  private final boolean token;
 
   private Operation(Builder<T> builder) {
     this.id = builder.id;
@@ -53,12 +58,15 @@ public final class Operation<T> {
     this.path = builder.path;
     this.query = List.copyOf(builder.query);
     this.signInIdentity = builder.signInIdentity;
+    this.once = builder.once || builder.signInIdentity != null;
     this.contentType = builder.contentType;
     this.body = builder.body;
     this.decoder = Objects.requireNonNull(builder.decoder, "decoder == null");
     this.badRequest = Objects.requireNonNull(builder.badRequest, "badRequest == null");
     this.unauthorized = Objects.requireNonNull(builder.unauthorized, "unauthorized == null");
-    this.sendsToken = builder.sendsToken && builder.signInIdentity == null;
+    this.otherErrors = Map.copyOf(builder.otherErrors);
+    this.headers = List.copyOf(builder.headers);
+    this.token = builder.token && builder.signInIdentity == null;
   }
 
   /**
@@ -72,6 +80,33 @@ public final class Operation<T> {
    */
   public static <T> Builder<T> get(String id, Server server, String path) {
     return new Builder<>(id, "GET", server, path);
+  }
+
+  /**
+   * Starts a {@code DELETE} that sends the client's token and is never resent once it may have
+   * reached the server (a second one would find nothing left to end).
+   *
+   * @param id the operation id used in messages and errors
+   * @param server which base URL it uses unless a call overrides it
+   * @param path the path below the base
+   * @param <T> the response type
+   * @return a builder
+   */
+  public static <T> Builder<T> delete(String id, Server server, String path) {
+    return new Builder<T>(id, "DELETE", server, path).once();
+  }
+
+  /**
+   * Starts a {@code PUT} that sends the client's token.
+   *
+   * @param id the operation id used in messages and errors
+   * @param server which base URL it uses unless a call overrides it
+   * @param path the path below the base
+   * @param <T> the response type
+   * @return a builder
+   */
+  public static <T> Builder<T> put(String id, Server server, String path) {
+    return new Builder<>(id, "PUT", server, path);
   }
 
   /**
@@ -108,20 +143,38 @@ public final class Operation<T> {
     return query;
   }
 
-  /**
-   * Whether it sends the client's {@code X-Plex-Token}: every operation but the sign-in and those
-   * of JWT device authentication that need none.
-   */
+  /** Whether it sends {@code X-Plex-Token}: every operation but the sign-in and the identity. */
   boolean sendsToken() {
-    return sendsToken;
+    return token;
+  }
+
+  /** Headers of the operation itself, set after the client's identity headers. */
+  List<Map.Entry<String, String>> headers() {
+    return headers;
   }
 
   /**
-   * Whether it is the sign-in: never resent once it may have reached the server, never sends the
-   * token, and needs a client identifier.
+   * The operation's own error for a status other than 400 and 401, if it has one (else the
+   * runner's: {@code NotFoundException} for a 404, and so on).
+   */
+  Function<ErrorDetails, SDKError> errorFor(int status) {
+    return otherErrors.get(status);
+  }
+
+  /**
+   * Whether it belongs to the sign-in flow: never resent once it may have reached the server, never
+   * sends the token, and needs a client identifier.
    */
   boolean signIn() {
     return signInIdentity != null;
+  }
+
+  /**
+   * Whether it may be sent again after it may have reached the server: not for the sign-in flow,
+   * nor for an operation marked {@link Builder#once()} (a pin's approval, the deletions).
+   */
+  boolean resendable() {
+    return !once;
   }
 
   /** The identity headers: the sign-in request's own, each empty field filled from the client's. */
@@ -170,12 +223,15 @@ public final class Operation<T> {
     private final String path;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private ClientConfig.Identity signInIdentity;
+    private boolean once;
     private String contentType;
     private byte[] body = NO_BODY;
     private Decoders.Decoder<T> decoder;
     private Function<ErrorDetails, SDKError> badRequest;
     private Function<ErrorDetails, SDKError> unauthorized;
-    private boolean sendsToken = true;
+    private final Map<Integer, Function<ErrorDetails, SDKError>> otherErrors = new HashMap<>();
+    private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private boolean token = true;
 
     private Builder(String id, String method, Server server, String path) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -193,6 +249,40 @@ public final class Operation<T> {
      */
     public Builder<T> query(String name, String value) {
       query.add(Map.entry(name, value));
+      return this;
+    }
+
+    /**
+     * Adds a header of the operation itself, e.g. the client identifier a parameter names.
+     *
+     * @param name the header name
+     * @param value the value; an empty one is not sent
+     * @return this builder
+     */
+    public Builder<T> header(String name, String value) {
+      headers.add(Map.entry(name, value));
+      return this;
+    }
+
+    /**
+     * Sends no token: the operation needs none, and a token is not sent where it is not needed.
+     *
+     * @return this builder
+     */
+    public Builder<T> noToken() {
+      this.token = false;
+      return this;
+    }
+
+    /**
+     * Sets the operation's own error for another status, e.g. 404 or 408.
+     *
+     * @param status the HTTP status
+     * @param error makes the error
+     * @return this builder
+     */
+    public Builder<T> error(int status, Function<ErrorDetails, SDKError> error) {
+      otherErrors.put(status, error);
       return this;
     }
 
@@ -221,25 +311,29 @@ public final class Operation<T> {
     }
 
     /**
-     * Sends no {@code X-Plex-Token} from the client: the operation needs none, or gets its token
-     * from the call's headers.
-     *
-     * @return this builder
-     */
-    public Builder<T> withoutClientToken() {
-      this.sendsToken = false;
-      return this;
-    }
-
-    /**
-     * Marks the sign-in: sent with its own identity and no token, never resent once it may have
-     * reached the server, and refused without a client identifier.
+     * Marks an operation of the sign-in flow (the sign-in, a pin and its poll): sent with its own
+     * identity and no token, never resent once it may have reached the server (each changes state:
+     * a failure count, a new pin, a token handed out once), and refused without a client
+     * identifier.
      *
      * @param identity the request's identity; empty fields fall back to the client's
      * @return this builder
      */
     public Builder<T> signIn(ClientConfig.Identity identity) {
       this.signInIdentity = Objects.requireNonNull(identity, "identity == null");
+      return this;
+    }
+
+    /**
+     * Marks an operation that changes state in a way a second send would not repeat (a pin's
+     * approval: the second would find the code used and count as a wrong one; a sign-out or a
+     * device's removal: the second would find nothing left to end): it is never sent again once it
+     * may have reached the server.
+     *
+     * @return this builder
+     */
+    public Builder<T> once() {
+      this.once = true;
       return this;
     }
 

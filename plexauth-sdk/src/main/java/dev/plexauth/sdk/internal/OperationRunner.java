@@ -1,7 +1,10 @@
 package dev.plexauth.sdk.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plexauth.sdk.RefreshableToken;
 import dev.plexauth.sdk.RequestOptions;
+import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.RetryConfig;
 import dev.plexauth.sdk.TransportRequest;
 import dev.plexauth.sdk.TransportResponse;
@@ -145,7 +148,7 @@ public final class OperationRunner {
           Outcome outcome;
           if (failure == null) {
             HttpLog.received(call.request(), response.statusCode(), since(sent));
-            outcome = new Outcome(response, null);
+            outcome = sized(call, response);
           } else {
             HttpLog.failed(call.request(), Failures.unwrap(failure), since(sent));
             IOException io = Failures.asIOException(failure);
@@ -196,6 +199,10 @@ public final class OperationRunner {
     putIfNotEmpty(headers, "X-Plex-Version", identity.clientVersion());
     putIfNotEmpty(headers, "X-Plex-Device", identity.deviceNickname());
     putIfNotEmpty(headers, "X-Plex-Platform", identity.platform());
+    for (Map.Entry<String, String> header : operation.headers()) {
+      headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(header.getKey()));
+      putIfNotEmpty(headers, header.getKey(), header.getValue());
+    }
     String token = null;
     if (operation.sendsToken() && config.accessToken() != null) {
       token = config.accessToken().get();
@@ -211,7 +218,8 @@ public final class OperationRunner {
             });
     Duration timeout = options.timeout().orElse(config.requestTimeout());
     TransportRequest request =
-        new TransportRequest(operation.method(), uri, headers, operation.body(), timeout);
+        new TransportRequest(
+            operation.method(), uri, headers, operation.body(), timeout, config.maxResponseBytes());
     return new Call<>(
         operation,
         request,
@@ -251,7 +259,7 @@ public final class OperationRunner {
     try {
       TransportResponse response = config.transport().send(call.request());
       HttpLog.received(call.request(), response.statusCode(), since(sent));
-      return new Outcome(response, null);
+      return sized(call, response);
     } catch (IOException e) {
       HttpLog.failed(call.request(), e, since(sent));
       return new Outcome(null, e);
@@ -259,11 +267,26 @@ public final class OperationRunner {
   }
 
   /**
+   * An answer, or a too-large failure when a transport returned more than the limit (the default
+   * transport refuses it before; another may not).
+   */
+  private static Outcome sized(Call<?> call, TransportResponse response) {
+    long limit = call.request().maxResponseBytes();
+    if (response.body().length > limit) {
+      return new Outcome(
+          null,
+          new ResponseTooLargeException(response.statusCode(), response.headers(), limit, -1));
+    }
+    return new Outcome(response, null);
+  }
+
+  /**
    * Decides whether to try again and after how long; null means this outcome is final.
    *
    * <p>A status is retried when it is one of the retry codes; a failure only with {@code
-   * retryConnectionErrors}. A sign-in is retried only when the connection was never made. No retry
-   * starts when the time spent plus the delay would pass {@code maxElapsedTime}.
+   * retryConnectionErrors}. An operation that must not be sent twice (the sign-in flow, a pin's
+   * approval) is retried only when the connection was never made. No retry starts when the time
+   * spent plus the delay would pass {@code maxElapsedTime}.
    */
   private Duration retryDelay(Call<?> call, Outcome outcome, int attempt) {
     RetryConfig retry = call.retry();
@@ -275,7 +298,7 @@ public final class OperationRunner {
     if (outcome.response() != null) {
       int status = outcome.response().statusCode();
       if ((status >= 200 && status <= 299)
-          || call.operation().signIn()
+          || !call.operation().resendable()
           || !StatusCodes.matches(call.retryCodes(), status)) {
         return null;
       }
@@ -286,9 +309,12 @@ public final class OperationRunner {
               .flatMap(value -> RetryAfter.parse(value, clock.instant()))
               .orElseGet(() -> Backoff.delay(retry, attempt, config.timing().random()));
       reason = "HTTP " + status;
+    } else if (outcome.failure() instanceof ResponseTooLargeException) {
+      return null; // the same request would get the same answer
     } else {
       Failures failure = Failures.classify(outcome.failure());
-      if (!retry.retryConnectionErrors() || (call.operation().signIn() && !failure.notSent())) {
+      if (!retry.retryConnectionErrors()
+          || (!call.operation().resendable() && !failure.notSent())) {
         return null;
       }
       delay = Backoff.delay(retry, attempt, config.timing().random());
@@ -304,6 +330,9 @@ public final class OperationRunner {
 
   private <T> T finish(Call<T> call, Outcome outcome) {
     Operation<T> operation = call.operation();
+    if (outcome.failure() instanceof ResponseTooLargeException tooLarge) {
+      throw ErrorMapper.tooLarge(operation, tooLarge);
+    }
     if (outcome.failure() != null) {
       throw connectionError(call, outcome.failure());
     }
@@ -314,12 +343,10 @@ public final class OperationRunner {
     }
     String contentType = response.header("Content-Type").orElse("");
     try {
-      Decoders.Answer answer =
-          new Decoders.Answer(
-              status,
-              contentType,
-              response.headers(),
-              status == 204 ? null : Bodies.parse(response.body(), contentType));
+      // 204 No Content has no body to parse.
+      JsonNode tree =
+          status == 204 ? MissingNode.getInstance() : Bodies.parse(response.body(), contentType);
+      Decoders.Answer answer = new Decoders.Answer(status, contentType, response.headers(), tree);
       return operation.decoder().decode(answer);
     } catch (DecodeException e) {
       throw ErrorMapper.undecodable(operation, response, e.getMessage());

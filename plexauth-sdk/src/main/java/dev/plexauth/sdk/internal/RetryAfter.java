@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads a {@code Retry-After} header: delay seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
 
   private RetryAfter() {}
 
@@ -19,7 +19,7 @@ final class RetryAfter {
    * @param now the current time, to measure a date against
    * @return the wait (zero for a date in the past), or empty when the value is neither
    */
-  static Optional<Duration> parse(String value, Instant now) {
+  public static Optional<Duration> parse(String value, Instant now) {
     if (value == null) {
       return Optional.empty();
     }

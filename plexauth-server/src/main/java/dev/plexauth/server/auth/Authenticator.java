@@ -1,8 +1,10 @@
 package dev.plexauth.server.auth;
 
 import dev.plexauth.server.store.DeviceKeyWithToken;
+import dev.plexauth.server.store.ResourceTokenWithAccount;
 import dev.plexauth.server.store.Store;
 import dev.plexauth.server.store.StoreException;
+import dev.plexauth.server.store.TokenRow;
 import dev.plexauth.server.store.TokenWithAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,16 +18,19 @@ import org.slf4j.LoggerFactory;
  * Resolves a presented token to a {@link Principal}, and mints transient tokens for principals.
  *
  * <p>Account tokens are looked up by their SHA-256 in the store on every request, with their
- * account in the same query. A transient token is valid only while its root account token still is,
- * so replacing or deleting an account token (in this process or another one on the same database)
- * also kills its transient descendants.
+ * account in the same query; so are resource tokens, with the account token they derive from. A
+ * transient token is valid only while its root (an account or resource token) still is, so
+ * replacing or deleting an account token (in this process or another one on the same database) also
+ * kills its resource tokens and every transient descendant.
  *
- * <p>Transient tokens are PMS tokens: {@link #authenticatePms} honours them, {@link
- * #authenticatePlexTv} does not. A route picks the method of the role it plays.
+ * <p>Which tokens a route accepts depends on its role: {@link #authenticatePms} (the PMS routes)
+ * takes all three kinds; {@link #authenticatePlexTv} (the plex.tv routes: the user, resources,
+ * devices, ping, sign-out, pins) takes account tokens only, so a token handed to a server can never
+ * act on plex.tv for the account: not read it, not list, end or extend its devices.
  *
  * <p>An account token ends when it has gone unused for the {@link TokenLifetime}'s idle timeout or
- * has reached its maximum age; its transient descendants end with it. The lookup stays one indexed
- * query; a use is written back at most once an hour per token.
+ * has reached its maximum age; its resource tokens and transient descendants end with it. The
+ * lookup stays one indexed query; a use is written back at most once an hour per account token.
  *
  * <p>A Plex JWT is accepted on both roles: its signature and expiry are checked against the
  * server's published keys (an expired one throws {@link TokenExpired}, answered 498), then one
@@ -46,7 +51,7 @@ public final class Authenticator {
   /**
    * Creates the authenticator.
    *
-   * @param store where account tokens live
+   * @param store where account and resource tokens live
    * @param transients where transient tokens live
    * @param lifetime how long account tokens live
    * @param clock the clock that decides it
@@ -69,20 +74,28 @@ public final class Authenticator {
    * Finds the principal behind a token presented to a plex.tv route: account tokens only.
    *
    * @param token the {@code X-Plex-Token} value, possibly empty
-   * @return the principal, or empty when the token is missing, unknown, expired, revoked or
-   *     transient
+   * @return the principal, or empty when the token is missing, unknown, expired, revoked or of
+   *     another kind
    * @throws TokenExpired when the token is a Plex JWT whose lifetime is over
    * @throws StoreUnavailable when the database cannot be read
    */
   public Optional<Principal> authenticatePlexTv(String token) {
-    if (!isCandidate(token) || Tokens.isTransient(token)) {
+    if (!isCandidate(token) || Tokens.isTransient(token) || Tokens.isResource(token)) {
       return Optional.empty();
     }
-    return PlexJwts.looksLikeJwt(token) ? plexJwt(token) : accountToken(token);
+    if (PlexJwts.looksLikeJwt(token)) {
+      return plexJwt(token);
+    }
+    if (token.length() > Tokens.MAX_LENGTH) {
+      return Optional.empty();
+    }
+    return current(Tokens.sha256Hex(token))
+        .map(found -> Principal.ofAccountToken(token, found.account(), found.token()));
   }
 
   /**
-   * Finds the principal behind a token presented to a PMS route: account and transient tokens.
+   * Finds the principal behind any token the PMS role accepts: an account token, a resource token,
+   * or a transient token made from either.
    *
    * @param token the {@code X-Plex-Token} value, possibly empty
    * @return the principal, or empty when the token is missing, unknown, expired or revoked
@@ -96,30 +109,53 @@ public final class Authenticator {
     if (PlexJwts.looksLikeJwt(token)) {
       return plexJwt(token);
     }
-    if (!Tokens.isTransient(token)) {
-      return accountToken(token);
-    }
     if (token.length() > Tokens.MAX_LENGTH) {
       return Optional.empty();
     }
-    Optional<TransientTokens.Grant> grant = transients.find(token);
-    if (grant.isEmpty()) {
+    if (Tokens.isTransient(token)) {
+      return transientPrincipal(token);
+    }
+    if (Tokens.isResource(token)) {
+      String hash = Tokens.sha256Hex(token);
+      return currentResource(hash)
+          .map(
+              found ->
+                  Principal.ofResourceToken(
+                      token, hash, found.account(), found.parent(), found.resource()));
+    }
+    return authenticatePlexTv(token);
+  }
+
+  private Optional<Principal> transientPrincipal(String token) {
+    Optional<TransientTokens.Grant> found = transients.find(token);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String rootHash = grant.get().rootTokenHash();
-    Optional<TokenWithAccount> root = current(rootHash);
-    if (root.isEmpty()) {
+    TransientTokens.Grant grant = found.get();
+    String rootHash = grant.rootTokenHash();
+    Optional<Principal> principal =
+        switch (grant.root()) {
+          case RESOURCE_TOKEN ->
+              currentResource(rootHash)
+                  .map(
+                      root ->
+                          Principal.ofTransientToken(token, root.account(), root.parent(), grant));
+          case ACCOUNT_TOKEN ->
+              current(rootHash)
+                  .map(
+                      root ->
+                          Principal.ofTransientToken(token, root.account(), root.token(), grant));
+        };
+    if (principal.isEmpty()) {
       transients.revokeDescendantsOf(rootHash);
-      return Optional.empty();
     }
-    return Optional.of(new Principal(token, root.get().account(), root.get().token(), grant.get()));
+    return principal;
   }
 
   /**
-   * Mints a transient token with the principal's account and access level (admin or not, bound to a
-   * source or not), descending from the same account token, expiring in 48 hours or with the
-   * principal's own transient token if sooner: {@code getTransientToken}'s "same access level as
-   * the caller".
+   * Mints a transient token with the principal's account, access level and binding, descending from
+   * the same root token, expiring in 48 hours or with the principal's own transient token if
+   * sooner: {@code getTransientToken}'s "same access level as the caller".
    *
    * @param principal the principal
    * @return the new transient token
@@ -128,9 +164,10 @@ public final class Authenticator {
     return transients.mint(
         principal.accountId(),
         principal.admin(),
-        principal.source(),
+        principal.root(),
         principal.rootTokenHash(),
-        principal.transientExpiresAt().orElse(Instant.MAX));
+        principal.transientExpiresAt().orElse(Instant.MAX),
+        principal.resource().orElse(null));
   }
 
   /**
@@ -145,17 +182,10 @@ public final class Authenticator {
     return transients.mint(
         principal.accountId(),
         false,
-        Optional.of(source),
+        principal.root(),
         principal.rootTokenHash(),
-        principal.transientExpiresAt().orElse(Instant.MAX));
-  }
-
-  private Optional<Principal> accountToken(String token) {
-    if (token.length() > Tokens.MAX_LENGTH) {
-      return Optional.empty();
-    }
-    return current(Tokens.sha256Hex(token))
-        .map(found -> new Principal(token, found.account(), found.token()));
+        principal.transientExpiresAt().orElse(Instant.MAX),
+        source.value());
   }
 
   /**
@@ -180,28 +210,45 @@ public final class Authenticator {
       return Optional.empty();
     }
     return current(device.get().token().token().tokenHash())
-        .map(found -> new Principal(token, found.account(), found.token(), jwt.expiresAt()));
+        .map(found -> Principal.ofPlexJwt(token, found.account(), found.token(), jwt.expiresAt()));
   }
 
-  /**
-   * The account token of a hash with its account, if it exists and has not ended; records the use
-   * when the last recorded one is an hour old.
-   */
+  /** The account token of a hash with its account, if it exists and has not ended. */
   private Optional<TokenWithAccount> current(String tokenHash) {
     Optional<TokenWithAccount> found =
         StoreUnavailable.guard(() -> store.findAccountTokenWithAccount(tokenHash));
-    if (found.isEmpty()) {
-      return found;
-    }
-    Instant now = clock.instant();
-    if (lifetime.ended(found.get().token(), now)) {
-      transients.revokeDescendantsOf(tokenHash);
+    if (found.isEmpty() || !live(found.get().token())) {
       return Optional.empty();
     }
-    if (TokenLifetime.recordDue(found.get().token(), now)) {
+    return found;
+  }
+
+  /**
+   * The resource token of a hash, if it exists and the account token it derives from has not ended.
+   */
+  private Optional<ResourceTokenWithAccount> currentResource(String tokenHash) {
+    Optional<ResourceTokenWithAccount> found =
+        StoreUnavailable.guard(() -> store.findResourceToken(tokenHash));
+    if (found.isEmpty() || !live(found.get().parent())) {
+      return Optional.empty();
+    }
+    return found;
+  }
+
+  /**
+   * Whether an account token is within its lifetime; ends its transient descendants when it is not,
+   * and records its use when the last recorded one is an hour old.
+   */
+  private boolean live(TokenRow token) {
+    Instant now = clock.instant();
+    if (lifetime.ended(token, now)) {
+      transients.revokeDescendantsOf(token.tokenHash());
+      return false;
+    }
+    if (TokenLifetime.recordDue(token, now)) {
       try {
         store.markAccountTokenUsed(
-            tokenHash,
+            token.tokenHash(),
             now.toEpochMilli(),
             now.minus(TokenLifetime.RECORD_INTERVAL).toEpochMilli() + 1);
       } catch (StoreException e) {
@@ -209,7 +256,7 @@ public final class Authenticator {
         LOG.warn("cannot record a token's use: {}", e.getMessage());
       }
     }
-    return found;
+    return true;
   }
 
   private static boolean isCandidate(String token) {

@@ -64,6 +64,33 @@ public final class PasswordHasher {
   /** Creates a hasher. */
   public PasswordHasher() {}
 
+  /**
+   * How many hashes run at once: one per core.
+   *
+   * @return the number of permits
+   */
+  public static int permits() {
+    return PERMITS;
+  }
+
+  /**
+   * Takes every hashing permit until the returned hold is closed, so no hash can run: a test's way
+   * to saturate hashing without timing anything.
+   *
+   * @return the hold; close it to give the permits back
+   */
+  public Hold holdAllPermits() {
+    permits.acquireUninterruptibly(PERMITS);
+    return () -> permits.release(PERMITS);
+  }
+
+  /** Every hashing permit, held; closing gives them back. */
+  @FunctionalInterface
+  public interface Hold extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Computes the dummy hash for unknown users now, so the first such attempt costs no extra. */
   public void warmUp() {
     dummyHash();

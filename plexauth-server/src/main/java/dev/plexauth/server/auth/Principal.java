@@ -8,54 +8,100 @@ import java.util.Optional;
 
 /**
  * Who made a request: the account behind the token presented, with its access level. Made by {@link
- * Authenticator#authenticate}; the HTTP layer hands it back to the services and reads the user
- * object from it. It keeps the account's stored rows to itself, so a class that is not a service
- * never sees the store.
+ * Authenticator}; the HTTP layer hands it back to the services and reads the user object from it.
+ * It keeps the account's stored rows to itself, so a class that is not a service never sees the
+ * store.
+ *
+ * <p>Three kinds of token make a principal: an account token; a resource token, derived from an
+ * account token and bound to one resource (this server or a source); and a transient token, made
+ * from either and bound as its root is.
  */
 public final class Principal {
 
+  /** The kind of token presented. */
+  enum Kind {
+    ACCOUNT,
+    RESOURCE,
+    TRANSIENT
+  }
+
+  private final Kind kind;
   private final String token;
   private final AccountRow account;
-  private final TokenRow rootToken;
+  private final TokenRow accountToken;
+  private final String rootTokenHash;
   private final boolean admin;
-
-  /** Null unless the token is a source's {@code accessToken} (or made from one). */
-  private final SourceId source;
-
-  /** When the presented token expires: null for an account token. */
   private final Instant transientExpiresAt;
+  private final String resource;
+  private final TransientTokens.Root root;
 
-  /**
-   * The holder of an account token.
-   *
-   * @param token the token as presented
-   * @param account the account
-   * @param rootToken the account token presented
-   */
-  Principal(String token, AccountRow account, TokenRow rootToken) {
+  private Principal(
+      Kind kind,
+      String token,
+      AccountRow account,
+      TokenRow accountToken,
+      String rootTokenHash,
+      boolean admin,
+      Instant transientExpiresAt,
+      String resource,
+      TransientTokens.Root root) {
+    this.kind = kind;
     this.token = token;
     this.account = account;
-    this.rootToken = rootToken;
-    this.admin = account.admin();
-    this.source = null;
-    this.transientExpiresAt = null;
+    this.accountToken = accountToken;
+    this.rootTokenHash = rootTokenHash;
+    this.admin = admin;
+    this.transientExpiresAt = transientExpiresAt;
+    this.resource = resource;
+    this.root = root;
+  }
+
+  /** The holder of an account token. */
+  static Principal ofAccountToken(String token, AccountRow account, TokenRow accountToken) {
+    return new Principal(
+        Kind.ACCOUNT,
+        token,
+        account,
+        accountToken,
+        accountToken.tokenHash(),
+        account.admin(),
+        null,
+        null,
+        TransientTokens.Root.ACCOUNT_TOKEN);
   }
 
   /**
-   * The holder of a transient token.
-   *
-   * @param token the transient token as presented
-   * @param account the account it acts for
-   * @param rootToken the account token it descends from
-   * @param grant what the transient token grants
+   * The holder of a resource token: admin rights only for an admin's token for this server; a token
+   * for a source never carries admin rights here.
    */
-  Principal(String token, AccountRow account, TokenRow rootToken, TransientTokens.Grant grant) {
-    this.token = token;
-    this.account = account;
-    this.rootToken = rootToken;
-    this.admin = grant.admin();
-    this.source = grant.source().orElse(null);
-    this.transientExpiresAt = grant.expiresAt();
+  static Principal ofResourceToken(
+      String token, String tokenHash, AccountRow account, TokenRow parent, String resource) {
+    boolean thisServer = ResourceService.THIS_SERVER.equals(resource);
+    return new Principal(
+        Kind.RESOURCE,
+        token,
+        account,
+        parent,
+        tokenHash,
+        account.admin() && thisServer,
+        null,
+        resource,
+        TransientTokens.Root.RESOURCE_TOKEN);
+  }
+
+  /** The holder of a transient token. */
+  static Principal ofTransientToken(
+      String token, AccountRow account, TokenRow accountToken, TransientTokens.Grant grant) {
+    return new Principal(
+        Kind.TRANSIENT,
+        token,
+        account,
+        accountToken,
+        grant.rootTokenHash(),
+        grant.admin(),
+        grant.expiresAt(),
+        grant.resource(),
+        grant.root());
   }
 
   /**
@@ -67,13 +113,18 @@ public final class Principal {
    * @param deviceToken the account token of the JWT's device
    * @param expiresAt when the JWT expires; transient tokens made from it end no later
    */
-  Principal(String token, AccountRow account, TokenRow deviceToken, Instant expiresAt) {
-    this.token = token;
-    this.account = account;
-    this.rootToken = deviceToken;
-    this.admin = account.admin();
-    this.source = null;
-    this.transientExpiresAt = expiresAt;
+  static Principal ofPlexJwt(
+      String token, AccountRow account, TokenRow deviceToken, Instant expiresAt) {
+    return new Principal(
+        Kind.ACCOUNT,
+        token,
+        account,
+        deviceToken,
+        deviceToken.tokenHash(),
+        account.admin(),
+        expiresAt,
+        null,
+        TransientTokens.Root.ACCOUNT_TOKEN);
   }
 
   /**
@@ -83,17 +134,21 @@ public final class Principal {
    * @return the user object
    */
   public UserPlexAccount user() {
-    return UserObjects.user(account, token, rootToken.rememberUntilMillis());
+    return UserObjects.user(account, token, accountToken.rememberUntilMillis());
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** The token as presented. */
+  String token() {
+    return token;
   }
 
   /** Whether the token carries admin access. */
   boolean admin() {
     return admin;
-  }
-
-  /** The source the token is bound to; empty for an account token and most transient ones. */
-  Optional<SourceId> source() {
-    return Optional.ofNullable(source);
   }
 
   /**
@@ -106,28 +161,47 @@ public final class Principal {
     return account.id();
   }
 
-  /** The SHA-256 of the account token presented, or of the one a transient token descends from. */
+  AccountRow account() {
+    return account;
+  }
+
+  /**
+   * The SHA-256 of the token transient tokens made from this one descend from: the account token or
+   * resource token presented, or the root of the transient token presented.
+   */
   String rootTokenHash() {
-    return rootToken.tokenHash();
+    return rootTokenHash;
+  }
+
+  /** The account token behind the token presented (itself, or the one it derives from). */
+  TokenRow accountToken() {
+    return accountToken;
   }
 
   /** The client identifier the presented token (or its root) was issued to. */
   String clientIdentifier() {
-    return rootToken.clientIdentifier();
+    return accountToken.clientIdentifier();
   }
 
-  /** When the presented transient token or Plex JWT expires; empty for an account token. */
+  /** When the presented transient token or Plex JWT expires; empty for other tokens. */
   Optional<Instant> transientExpiresAt() {
     return Optional.ofNullable(transientExpiresAt);
   }
 
+  /**
+   * What transient tokens made from this one descend from: an account token or a resource token.
+   */
+  TransientTokens.Root root() {
+    return root;
+  }
+
+  /** The resource the token is bound to; empty when it is bound to none (an account token). */
+  Optional<String> resource() {
+    return Optional.ofNullable(resource);
+  }
+
   @Override
   public String toString() {
-    return "Principal[account="
-        + account.id()
-        + ", admin="
-        + admin
-        + (source == null ? "" : ", source=" + source)
-        + "]";
+    return "Principal[account=" + account.id() + ", kind=" + kind + ", admin=" + admin + "]";
   }
 }

@@ -3,6 +3,7 @@ package dev.plexauth.server.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.Optional;
 
 /**
  * A token bucket per client address on sign-in: {@code perMinute} attempts, refilled evenly over a
- * minute. The map of buckets is bounded; the least recently used address is forgotten first.
+ * minute. An IPv4 client is one address; an IPv6 client is its /64, the smallest block a site is
+ * given (RFC 6177), since one host can use any of its 2^64 addresses. The map of buckets is
+ * bounded; the least recently used address is forgotten first.
  */
 public final class SignInRateLimiter {
 
@@ -57,13 +60,24 @@ public final class SignInRateLimiter {
   /**
    * Takes one attempt from an address's bucket.
    *
-   * @param address the client address (the socket's)
+   * @param address the client address (the socket's peer, or what a trusted proxy forwarded)
    * @return empty when allowed, else how long until the next attempt is allowed
    */
-  public Optional<Duration> tryAcquire(String address) {
+  public Optional<Duration> tryAcquire(InetAddress address) {
+    return tryAcquireKey(ClientAddressKey.of(address));
+  }
+
+  /**
+   * Takes one attempt from the bucket of another kind of key, such as a client identifier.
+   *
+   * @param key the key; keys of addresses are written as {@link ClientAddressKey} writes them, so
+   *     give another kind of key a prefix of its own
+   * @return empty when allowed, else how long until the next attempt is allowed
+   */
+  public Optional<Duration> tryAcquireKey(String key) {
     Bucket bucket;
     synchronized (buckets) {
-      bucket = buckets.computeIfAbsent(address, unused -> newBucket());
+      bucket = buckets.computeIfAbsent(key, unused -> newBucket());
     }
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     return probe.isConsumed()

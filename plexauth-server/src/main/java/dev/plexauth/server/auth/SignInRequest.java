@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param version the {@code X-Plex-Version}, if sent
  * @param platform the {@code X-Plex-Platform}, if sent
  * @param device the {@code X-Plex-Device}, if sent
+ * @param codeInPassword whether a two-factor account's code may come at the end of the password
+ *     (the older {@code /users/sign_in} route, as Plex tells users of older apps to type it)
  * @param clientAddress the address the request came from (for the security events)
  */
 public record SignInRequest(
@@ -26,6 +28,7 @@ public record SignInRequest(
     Optional<String> version,
     Optional<String> platform,
     Optional<String> device,
+    boolean codeInPassword,
     String clientAddress) {
 
   @Override

@@ -46,6 +46,9 @@ public final class SignInService {
   /** How long an attempt may stay in flight: longer is a process that stopped mid-attempt. */
   static final Duration IN_FLIGHT_STALE = Duration.ofMinutes(1);
 
+  /** The digits of a TOTP code appended to a password. */
+  private static final int CODE_LENGTH = 6;
+
   private final Store store;
   private final PasswordHasher hasher;
   private final Clock clock;
@@ -155,6 +158,15 @@ public final class SignInService {
       Reservation byAccount,
       SecurityEvents.Origin origin) {
     OptionalLong accountId = OptionalLong.of(account.id());
+    boolean twoFactor = account.totpSecret().isPresent();
+    Optional<String> code = request.verificationCode();
+    if (twoFactor && code.isEmpty() && request.codeInPassword()) {
+      Optional<String> appended = appendedCode(password);
+      if (appended.isPresent()) {
+        code = appended;
+        password = password.substring(0, password.length() - CODE_LENGTH);
+      }
+    }
     boolean passwordOk = hasher.verify(password, account.passwordHash());
     boolean accountReserved = byAccount.status() == Reservation.Status.RESERVED;
     if (!accountReserved || !passwordOk) {
@@ -170,8 +182,8 @@ public final class SignInService {
           origin,
           accountId);
     }
-    if (account.totpSecret().isPresent()) {
-      if (request.verificationCode().isEmpty()) {
+    if (twoFactor) {
+      if (code.isEmpty()) {
         store.releaseAttempt(loginSubject);
         store.releaseAttempt(accountSubject);
         SecurityEvents.emit(
@@ -181,7 +193,7 @@ public final class SignInService {
       OptionalLong step =
           Totp.matchingStep(
               TotpSecrets.open(secrets, account.id(), account.totpSecret().get()),
-              request.verificationCode().get(),
+              code.get(),
               clock.instant());
       if (step.isEmpty() || !store.advanceTotpStep(account.id(), step.getAsLong())) {
         store.recordFailure(accountSubject, clock.millis(), Lockout.WINDOW.toMillis());
@@ -198,6 +210,19 @@ public final class SignInService {
         origin,
         accountId);
     return user;
+  }
+
+  /**
+   * The code at the end of a password typed the older way ({@code password123456}): the last six
+   * characters when they are digits and something comes before them. The password is hashed once
+   * either way, without the code when there is one: one Argon2id verification per attempt.
+   */
+  private static Optional<String> appendedCode(String password) {
+    if (password.length() <= CODE_LENGTH) {
+      return Optional.empty();
+    }
+    String tail = password.substring(password.length() - CODE_LENGTH);
+    return tail.chars().allMatch(c -> c >= '0' && c <= '9') ? Optional.of(tail) : Optional.empty();
   }
 
   private void settleQuietly(String subject) {

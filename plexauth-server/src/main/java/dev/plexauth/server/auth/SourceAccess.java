@@ -36,7 +36,7 @@ public final class SourceAccess {
    * @throws StoreUnavailable when the database cannot be read
    */
   public Optional<Device> connectionInformation(Principal principal, SourceId source) {
-    if (!principal.admin() && !principal.source().equals(Optional.of(source))) {
+    if (!principal.admin() && !principal.resource().equals(Optional.of(source.value()))) {
       throw new AccessDenied("This needs an admin token");
     }
     return StoreUnavailable.guard(() -> store.findSource(source.value()))

@@ -1,6 +1,7 @@
 package dev.plexauth.server.auth;
 
 import dev.plexauth.sdk.models.Connection;
+import dev.plexauth.server.store.AccountRow;
 import dev.plexauth.server.store.DuplicateKeyException;
 import dev.plexauth.server.store.SourceRow;
 import dev.plexauth.server.store.Store;
@@ -101,6 +102,75 @@ public final class SourceService {
       SecurityEvents.sourceChanged("source_removed");
     }
     return removed;
+  }
+
+  /**
+   * Shares a source with an account that is not an admin: {@code GET /api/v2/resources} lists it
+   * for that account, with a token for it.
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return true when shared now, false when it was shared already
+   * @throws IllegalArgumentException when there is no such source or account, or the account is an
+   *     admin (admins see every source)
+   * @throws StoreUnavailable when the database cannot be written
+   */
+  public boolean share(String id, String login) {
+    return StoreUnavailable.guard(
+        () -> {
+          SourceRow source = existingSource(id);
+          AccountRow account = existingAccount(login);
+          if (account.admin()) {
+            throw new IllegalArgumentException(
+                account.username() + " is an admin and sees every source already");
+          }
+          return store.shareSource(source.id(), account.id(), clock.millis());
+        });
+  }
+
+  /**
+   * Stops sharing a source with an account; the account's tokens for it stop working at once.
+   *
+   * @param id the source id
+   * @param login the account's username or email address
+   * @return whether it was shared
+   * @throws IllegalArgumentException when there is no such source or account
+   * @throws StoreUnavailable when the database cannot be written
+   */
+  public boolean unshare(String id, String login) {
+    return StoreUnavailable.guard(
+        () -> {
+          SourceRow source = existingSource(id);
+          AccountRow account = existingAccount(login);
+          return store.unshareSource(source.id(), account.id());
+        });
+  }
+
+  /**
+   * The usernames a source is shared with.
+   *
+   * @param id the source id
+   * @return the usernames, by account id
+   * @throws IllegalArgumentException when there is no such source
+   * @throws StoreUnavailable when the database cannot be read
+   */
+  public List<String> sharedWith(String id) {
+    return StoreUnavailable.guard(() -> store.listShares(existingSource(id).id()));
+  }
+
+  private SourceRow existingSource(String id) {
+    return SourceId.parse(id)
+        .flatMap(sourceId -> store.findSource(sourceId.value()))
+        .orElseThrow(() -> new IllegalArgumentException("no source " + id));
+  }
+
+  private AccountRow existingAccount(String login) {
+    if (login == null || login.isEmpty()) {
+      throw new IllegalArgumentException("no account given");
+    }
+    return store
+        .findAccountByLogin(login)
+        .orElseThrow(() -> new IllegalArgumentException("no account " + login));
   }
 
   private static void requireText(String value, String what) {

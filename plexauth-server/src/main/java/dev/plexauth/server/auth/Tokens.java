@@ -1,17 +1,26 @@
 package dev.plexauth.server.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** Makes tokens (256 random bits, base64url) and the SHA-256 under which they are stored. */
+/**
+ * Makes tokens (256 random bits, base64url), derives resource tokens from account tokens, and
+ * computes the SHA-256 under which tokens are stored.
+ */
 final class Tokens {
 
   /** The prefix of every transient token, as PMS uses it. */
   static final String TRANSIENT_PREFIX = "transient-";
+
+  /** The prefix of every resource token ({@code accessToken} of {@code GET /api/v2/resources}). */
+  static final String RESOURCE_PREFIX = "resource-";
 
   /** Longer values are not tokens this server issued; they are refused without hashing. */
   static final int MAX_LENGTH = 512;
@@ -30,6 +39,32 @@ final class Tokens {
 
   static boolean isTransient(String token) {
     return token.startsWith(TRANSIENT_PREFIX);
+  }
+
+  static boolean isResource(String token) {
+    return token.startsWith(RESOURCE_PREFIX);
+  }
+
+  /**
+   * The resource token of an account token for one resource: HMAC-SHA256 keyed with the account
+   * token over the resource's name. The same account token and resource always give the same token
+   * (so a client that asks again gets the token it has), only the holder of the account token can
+   * compute it, and the account token cannot be found from it.
+   *
+   * @param accountToken the account token, as presented
+   * @param resource {@code self} or a source id
+   * @return {@code resource-} and 43 base64url characters
+   */
+  static String deriveResourceToken(String accountToken, String resource) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(accountToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] tag =
+          mac.doFinal(("plexauth resource token\n" + resource).getBytes(StandardCharsets.UTF_8));
+      return RESOURCE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
   }
 
   static String sha256Hex(String token) {

@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Transient tokens, in memory only: a restart destroys them, as PMS does. Each carries the account
- * and access level of the token that made it, the source it is bound to (if any) and the account
- * token it descends from (its root); it lives at most 48 hours and never longer than the transient
- * token it was made from. Only the SHA-256 of a transient token is kept, as for account tokens.
- * They are PMS tokens: the {@link Authenticator} honours them on the PMS routes only.
+ * and access level of the token that made it, the resource it is bound to (if any) and the account
+ * or resource token it descends from (its root); it lives at most 48 hours and never longer than
+ * the transient token it was made from. Only the SHA-256 of a transient token is kept, as for
+ * account tokens. They are PMS tokens: the {@link Authenticator} honours them on the PMS routes
+ * only.
  */
 public final class TransientTokens {
 
@@ -25,25 +26,36 @@ public final class TransientTokens {
   private final Clock clock;
   private volatile Instant nextPurge;
 
+  /** What a transient token descends from. */
+  public enum Root {
+    /** An account token (a sign-in). */
+    ACCOUNT_TOKEN,
+    /** A resource token ({@code accessToken} of {@code GET /api/v2/resources}). */
+    RESOURCE_TOKEN
+  }
+
   /**
    * What a transient token grants.
    *
    * @param accountId the account it acts for
    * @param admin whether it carries admin access
-   * @param source the source it is bound to (a source's {@code accessToken}), or empty
-   * @param rootTokenHash the SHA-256 of the account token it descends from
+   * @param root what kind of token it descends from
+   * @param rootTokenHash the SHA-256 of the account or resource token it descends from
    * @param expiresAt when it stops working
+   * @param resource the resource it is bound to (a source id, or {@code self} for this server);
+   *     null when it is bound to none
    */
   public record Grant(
       long accountId,
       boolean admin,
-      Optional<SourceId> source,
+      Root root,
       String rootTokenHash,
-      Instant expiresAt) {
+      Instant expiresAt,
+      String resource) {
 
     /** Checks that a token bound to a source is never an admin token. */
     public Grant {
-      if (admin && source.isPresent()) {
+      if (admin && resource != null && !ResourceService.THIS_SERVER.equals(resource)) {
         throw new IllegalArgumentException("a token bound to a source is never an admin token");
       }
     }
@@ -60,21 +72,24 @@ public final class TransientTokens {
   }
 
   /**
-   * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token.
+   * Mints a token that lives {@link #MAX_LIFETIME} but never past its parent transient token (pass
+   * {@link Instant#MAX} for none).
    *
    * @param accountId the account
    * @param admin the access level
-   * @param source the source it is bound to, or empty
-   * @param rootTokenHash the account token it descends from
-   * @param notAfter when the parent transient token expires ({@link Instant#MAX} for none)
+   * @param root what kind of token it descends from
+   * @param rootTokenHash the account or resource token it descends from
+   * @param notAfter when the parent transient token expires
+   * @param resource the resource it is bound to, or null for none
    * @return the new token
    */
   String mint(
       long accountId,
       boolean admin,
-      Optional<SourceId> source,
+      Root root,
       String rootTokenHash,
-      Instant notAfter) {
+      Instant notAfter,
+      String resource) {
     Instant now = clock.instant();
     purgeIfDue(now);
     Instant expiresAt = now.plus(MAX_LIFETIME);
@@ -83,7 +98,8 @@ public final class TransientTokens {
     }
     String token = Tokens.newTransientToken();
     byHash.put(
-        Tokens.sha256Hex(token), new Grant(accountId, admin, source, rootTokenHash, expiresAt));
+        Tokens.sha256Hex(token),
+        new Grant(accountId, admin, root, rootTokenHash, expiresAt, resource));
     return token;
   }
 
@@ -107,9 +123,9 @@ public final class TransientTokens {
   }
 
   /**
-   * Removes every transient token descending from an account token.
+   * Removes every transient token descending from an account or resource token.
    *
-   * @param rootTokenHash the SHA-256 of the account token
+   * @param rootTokenHash the SHA-256 of the account or resource token
    */
   void revokeDescendantsOf(String rootTokenHash) {
     byHash.values().removeIf(grant -> grant.rootTokenHash().equals(rootTokenHash));

@@ -1,5 +1,6 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.server.auth.LogText;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * One line per request: client address, method, path with query, status and milliseconds. Values of
  * query parameters that may hold a secret ({@code X-Plex-Token} and anything named like a token,
  * password, code, key or secret, also when the name is percent-encoded) are replaced by {@code
- * ***}; control characters are escaped so a request cannot forge log lines. Bodies and headers are
+ * ***}, and so is the pin id in {@code /api/v2/pins/{id}} (with the client identifier, it is what
+ * collects a pin's token); control, bidirectional and line-separator characters are escaped ({@link
+ * LogText}) so a request can neither forge log lines nor hide what it sent. Bodies and headers are
  * never logged.
  */
 final class AccessLog {
@@ -32,10 +35,11 @@ final class AccessLog {
       return;
     }
     String query = ctx.req().getQueryString();
-    String target = ctx.req().getRequestURI() + (query == null ? "" : "?" + maskQuery(query));
+    String target =
+        maskPath(ctx.req().getRequestURI()) + (query == null ? "" : "?" + maskQuery(query));
     LOG.info(
         "{} {} {} {} {}ms",
-        safe(PlexRequest.clientAddress(ctx)),
+        safe(PlexRequest.clientAddress(ctx).getHostAddress()),
         safe(ctx.req().getMethod()),
         safe(target),
         ctx.statusCode(),
@@ -68,6 +72,22 @@ final class AccessLog {
     return masked.toString();
   }
 
+  /**
+   * Masks the pin id of a poll's path.
+   *
+   * @param path the raw path
+   * @return {@code /api/v2/pins/***} for a poll, else the path as it is
+   */
+  static String maskPath(String path) {
+    String pins = "/api/v2/pins/";
+    if (path.length() > pins.length()
+        && path.regionMatches(true, 0, pins, 0, pins.length())
+        && !path.substring(pins.length()).toLowerCase(Locale.ROOT).matches("link/?")) {
+      return pins + MASK;
+    }
+    return path;
+  }
+
   private static boolean isSecret(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return SECRET_NAMES.stream().anyMatch(lower::contains);
@@ -82,15 +102,6 @@ final class AccessLog {
   }
 
   private static String safe(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return LogText.escape(text);
   }
 }

@@ -27,11 +27,15 @@ final class ApiError extends RuntimeException {
   }
 
   private ApiError(int status, int code, String message, Duration retryAfter) {
+    this(status, code, message, retryAfter, "");
+  }
+
+  private ApiError(int status, int code, String message, Duration retryAfter, String allow) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.retryAfter = Optional.of(retryAfter);
-    this.allow = "";
+    this.allow = allow;
   }
 
   static ApiError of(int status, int code, String message) {
@@ -48,6 +52,14 @@ final class ApiError extends RuntimeException {
 
   static ApiError retryLater(int code, String message, Duration retryAfter) {
     return new ApiError(429, code, message, retryAfter);
+  }
+
+  /**
+   * 503 with {@code Retry-After}: the server cannot take the request now, and says when to try
+   * again.
+   */
+  static ApiError unavailable(String message, Duration retryAfter) {
+    return new ApiError(503, PlexErrorCode.INTERNAL, message, retryAfter, "");
   }
 
   static ApiError methodNotAllowed(String allow) {

@@ -73,7 +73,7 @@ final class DeviceAuthRoutes {
   void nonce(Context ctx) {
     PlexRequest request = PlexRequest.of(ctx);
     String clientIdentifier = clientIdentifier(request);
-    Optional<Duration> wait = nonceLimiter.tryAcquire(clientIdentifier);
+    Optional<Duration> wait = nonceLimiter.tryAcquireKey("client:" + clientIdentifier);
     if (wait.isPresent()) {
       SecurityEvents.emit(
           "rate_limit",
@@ -133,7 +133,8 @@ final class DeviceAuthRoutes {
   }
 
   private static SecurityEvents.Origin origin(Context ctx, String clientIdentifier) {
-    return new SecurityEvents.Origin(PlexRequest.clientAddress(ctx), clientIdentifier);
+    return new SecurityEvents.Origin(
+        PlexRequest.clientAddress(ctx).getHostAddress(), clientIdentifier);
   }
 
   /** Reads a JSON object body of at most {@value #MAX_BODY_BYTES} bytes. */

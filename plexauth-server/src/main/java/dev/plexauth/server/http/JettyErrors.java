@@ -53,7 +53,8 @@ final class JettyErrors extends ErrorHandler {
     }
     response.setStatus(status);
     response.getHeaders().put(new HttpField("X-Plex-Protocol", "1.0"));
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, Responses.CACHE_CONTROL);
+    response.getHeaders().put(new HttpField("X-Content-Type-Options", Responses.NOSNIFF));
     response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
   }
 

@@ -2,10 +2,12 @@ package dev.plexauth.server.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plexauth.sdk.models.Device;
+import dev.plexauth.sdk.models.ServerCapabilities;
+import dev.plexauth.sdk.models.ServerIdentity;
 
 /**
  * The envelope of the PMS answers, {@code {"MediaContainer":{…}}} in JSON and {@code
- * <MediaContainer …>} in XML, with the bodies of the two PMS routes.
+ * <MediaContainer …>} in XML, with the bodies of the PMS routes.
  *
  * @param content what the container holds
  * @param <T> the body's type
@@ -21,6 +23,16 @@ record MediaContainer<T>(@JsonProperty("MediaContainer") T content) {
 
   static MediaContainer<Resources> resources(Device device) {
     return new MediaContainer<>(new Resources(1, device));
+  }
+
+  /** {@code GET /identity}: the SDK's record is the container's content. */
+  static MediaContainer<ServerIdentity> identity(ServerIdentity identity) {
+    return new MediaContainer<>(identity);
+  }
+
+  /** {@code GET /}: the SDK's record is the container's content. */
+  static MediaContainer<ServerCapabilities> capabilities(ServerCapabilities capabilities) {
+    return new MediaContainer<>(capabilities);
   }
 
   /**

@@ -22,7 +22,7 @@ final class OpenApiDocument {
   private OpenApiDocument() {}
 
   static void serve(Context ctx) {
-    ctx.header("Cache-Control", "no-cache");
+    Responses.noStore(ctx);
     ctx.contentType(CONTENT_TYPE);
     ctx.result(DOCUMENT);
   }

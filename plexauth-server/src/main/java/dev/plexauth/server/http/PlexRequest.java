@@ -1,6 +1,8 @@
 package dev.plexauth.server.http;
 
+import dev.plexauth.server.auth.SecurityEvents;
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ final class PlexRequest {
   /** Longest accepted value of an identity header. */
   static final int MAX_HEADER_VALUE = 256;
 
+  /** The context attribute that holds the client address, set before any route runs. */
+  static final String CLIENT_ADDRESS = "plexauth.clientAddress";
+
   private final Context ctx;
   private final Map<String, List<String>> query;
 
@@ -29,14 +34,37 @@ final class PlexRequest {
   }
 
   /**
-   * The address a request came from, as the sign-in limit, the access log and the security events
-   * see it: the socket's peer.
+   * The client's address: the socket's peer, or what a trusted proxy forwarded ({@link
+   * TrustedProxies}). This is the address the per-address sign-in limit counts, and the one logs
+   * should name ({@code clientAddress(ctx).getHostAddress()}).
    *
    * @param ctx the request
    * @return the client address
    */
-  static String clientAddress(Context ctx) {
-    return ctx.req().getRemoteAddr();
+  static InetAddress clientAddress(Context ctx) {
+    InetAddress resolved = ctx.attribute(CLIENT_ADDRESS);
+    return resolved != null ? resolved : TrustedProxies.NONE.clientAddress(ctx.req());
+  }
+
+  /**
+   * The client's address; see {@link #clientAddress(Context)}.
+   *
+   * @return the client address
+   */
+  InetAddress clientAddress() {
+    return clientAddress(ctx);
+  }
+
+  /**
+   * Who a security event names: the client address and the client identifier as sent (the events
+   * escape both).
+   *
+   * @param ctx the request
+   * @return the origin of the event
+   */
+  static SecurityEvents.Origin eventOrigin(Context ctx) {
+    return new SecurityEvents.Origin(
+        clientAddress(ctx).getHostAddress(), ctx.header("X-Plex-Client-Identifier"));
   }
 
   /** The token from {@code X-Plex-Token}, header first, then query; empty when missing. */

@@ -5,13 +5,15 @@ import dev.plexauth.sdk.models.UserPlexAccount;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
 import dev.plexauth.server.auth.SecurityEvents;
+import dev.plexauth.server.auth.SignInBusy;
+import dev.plexauth.server.auth.SignInQueue;
 import dev.plexauth.server.auth.SignInRateLimiter;
 import dev.plexauth.server.auth.SignInRefused;
 import dev.plexauth.server.auth.SignInRequest;
-import dev.plexauth.server.auth.SignInService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The plex.tv role: token details and sign-in. */
 final class PlexTvRoutes {
@@ -35,12 +39,12 @@ final class PlexTvRoutes {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final Authenticator authenticator;
-  private final SignInService signIn;
+  private final SignInQueue signIns;
   private final SignInRateLimiter rateLimiter;
 
-  PlexTvRoutes(Authenticator authenticator, SignInService signIn, SignInRateLimiter rateLimiter) {
+  PlexTvRoutes(Authenticator authenticator, SignInQueue signIns, SignInRateLimiter rateLimiter) {
     this.authenticator = authenticator;
-    this.signIn = signIn;
+    this.signIns = signIns;
     this.rateLimiter = rateLimiter;
   }
 
@@ -52,16 +56,22 @@ final class PlexTvRoutes {
     Responses.ok(ctx, 200, new TokenDetailsBody(principal.user()), "user");
   }
 
-  /** {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. */
+  /**
+   * {@code POST /api/v2/users/signin}: form body, identity from X-Plex-* headers or query. The
+   * request is read and checked on the HTTP thread; the attempt then waits in the {@link
+   * SignInQueue} without holding that thread, or is refused with 503 at once when the queue is
+   * full.
+   */
   void signIn(Context ctx) {
-    String address = PlexRequest.clientAddress(ctx);
-    Optional<Duration> wait = rateLimiter.tryAcquire(address);
+    InetAddress client = PlexRequest.clientAddress(ctx);
+    String address = client.getHostAddress();
+    Optional<Duration> wait = rateLimiter.tryAcquire(client);
     if (wait.isPresent()) {
       SecurityEvents.emit(
           "rate_limit",
           SecurityEvents.Outcome.REFUSED,
           "per_address_limit",
-          new SecurityEvents.Origin(address, ctx.header("X-Plex-Client-Identifier")),
+          PlexRequest.eventOrigin(ctx),
           OptionalLong.empty());
       throw ApiError.retryLater(
           PlexErrorCode.RATE_LIMITED, "Too many sign-in attempts from this address", wait.get());
@@ -96,14 +106,35 @@ final class PlexTvRoutes {
             request.identityValue("X-Plex-Version"),
             request.identityValue("X-Plex-Platform"),
             request.identityValue("X-Plex-Device"),
+            false,
             address);
-    UserPlexAccount user;
+    CompletableFuture<UserPlexAccount> judged;
     try {
-      user = signIn.signIn(attempt);
-    } catch (SignInRefused refused) {
+      judged = signIns.submit(attempt);
+    } catch (SignInBusy busy) {
+      throw ApiError.unavailable(
+          "Too many sign-ins are waiting; try again in a moment", busy.retryAfter());
+    }
+    ctx.future(() -> judged.handle((user, failure) -> answer(ctx, user, failure)));
+  }
+
+  /** Writes a judged sign-in's answer; a failure goes on to the exception handlers. */
+  private static Void answer(Context ctx, UserPlexAccount user, Throwable failure) {
+    if (failure == null) {
+      Responses.ok(ctx, 201, user, "user");
+      return null;
+    }
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof SignInRefused refused) {
       throw refusal(refused);
     }
-    Responses.ok(ctx, 201, user, "user");
+    if (cause instanceof RuntimeException unchecked) {
+      throw unchecked;
+    }
+    throw new CompletionException(cause);
   }
 
   private static ApiError refusal(SignInRefused refused) {
@@ -123,7 +154,11 @@ final class PlexTvRoutes {
     };
   }
 
-  private static Map<String, List<String>> readForm(Context ctx) {
+  /**
+   * Reads a form body: at most {@value #MAX_BODY_BYTES} bytes, {@code
+   * application/x-www-form-urlencoded} in UTF-8, else 413 or 415.
+   */
+  static Map<String, List<String>> readForm(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     // A client that sent Expect: 100-continue waits for this answer before it sends the body, and
     // opening the body would invite it to send.
@@ -171,7 +206,7 @@ final class PlexTvRoutes {
     return FormDecoder.decodeBody(body, "the form body");
   }
 
-  private static Optional<String> field(Map<String, List<String>> form, String name, int max) {
+  static Optional<String> field(Map<String, List<String>> form, String name, int max) {
     List<String> values = form.getOrDefault(name, List.of());
     if (values.size() > 1) {
       throw ApiError.badRequest("the form field " + name + " is given more than once");
@@ -229,6 +264,6 @@ final class PlexTvRoutes {
 
   private static ApiError unsupported() {
     return ApiError.of(
-        415, PlexErrorCode.BAD_REQUEST, "sign-in takes an application/x-www-form-urlencoded body");
+        415, PlexErrorCode.BAD_REQUEST, "the body must be application/x-www-form-urlencoded");
   }
 }

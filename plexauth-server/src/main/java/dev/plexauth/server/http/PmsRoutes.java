@@ -6,21 +6,40 @@ import dev.plexauth.server.auth.AccessDenied;
 import dev.plexauth.server.auth.Authenticator;
 import dev.plexauth.server.auth.Principal;
 import dev.plexauth.server.auth.SecurityEvents;
+import dev.plexauth.server.auth.ServerInfo;
 import dev.plexauth.server.auth.SourceAccess;
 import dev.plexauth.server.auth.SourceId;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The Plex Media Server role: transient tokens and source connection information. */
+/**
+ * The Plex Media Server role: the server's identity and capabilities, transient tokens and source
+ * connection information. Every PMS token works here: account tokens, resource tokens and transient
+ * tokens.
+ */
 final class PmsRoutes {
 
   private final Authenticator authenticator;
   private final SourceAccess sources;
+  private final ServerInfo server;
 
-  PmsRoutes(Authenticator authenticator, SourceAccess sources) {
+  PmsRoutes(Authenticator authenticator, SourceAccess sources, ServerInfo server) {
     this.authenticator = authenticator;
     this.sources = sources;
+    this.server = server;
+  }
+
+  /** {@code GET /identity}: no token needed, as PMS. */
+  void identity(Context ctx) {
+    Responses.ok(ctx, 200, MediaContainer.identity(server.identity()), MediaContainer.XML_ROOT);
+  }
+
+  /** {@code GET /}: the server's capabilities, for any valid PMS token. */
+  void capabilities(Context ctx) {
+    authenticate(PlexRequest.of(ctx));
+    Responses.ok(
+        ctx, 200, MediaContainer.capabilities(server.capabilities()), MediaContainer.XML_ROOT);
   }
 
   /** {@code GET|POST /security/token?type=delegation&scope=all}. */
@@ -64,8 +83,7 @@ final class PmsRoutes {
           "access_denied",
           SecurityEvents.Outcome.REFUSED,
           "source_information_needs_admin",
-          new SecurityEvents.Origin(
-              PlexRequest.clientAddress(ctx), ctx.header("X-Plex-Client-Identifier")),
+          PlexRequest.eventOrigin(ctx),
           OptionalLong.of(principal.accountId()));
       throw ApiError.of(403, PlexErrorCode.FORBIDDEN, denied.getMessage());
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes answers in the format the client asked for: JSON when {@code Accept} includes {@code
@@ -24,6 +25,12 @@ final class Responses {
   static final String JSON = "application/json; charset=utf-8";
   static final String XML = "text/xml;charset=utf-8";
 
+  /** {@code Cache-Control} of every answer. */
+  static final String CACHE_CONTROL = "no-store";
+
+  /** {@code X-Content-Type-Options} of every answer. */
+  static final String NOSNIFF = "nosniff";
+
   /** Set on a context once its body is an error body, so the 404/405 fallbacks leave it alone. */
   static final String RENDERED = "plexauth.rendered";
 
@@ -33,7 +40,23 @@ final class Responses {
 
   private Responses() {}
 
+  /**
+   * Set on a context to answer in one format whatever {@code Accept} says (the older routes whose
+   * extension names the format).
+   */
+  static final String FORMAT = "plexauth.format";
+
+  /** The formats {@link #FORMAT} can fix. */
+  enum Format {
+    JSON,
+    XML
+  }
+
   static boolean wantsJson(Context ctx) {
+    Object fixed = ctx.attribute(FORMAT);
+    if (fixed != null) {
+      return fixed == Format.JSON;
+    }
     for (String accept : Collections.list(ctx.req().getHeaders("Accept"))) {
       if (accept.toLowerCase(Locale.ROOT).contains("application/json")) {
         return true;
@@ -80,6 +103,80 @@ final class Responses {
     send(ctx, JSON, toJson(WRITER, value));
   }
 
+  /**
+   * Writes a success body that differs between JSON and XML (the older plex.tv answers name some
+   * fields differently in each).
+   *
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param json the JSON body
+   * @param xml the XML body: a record or a tree, written as {@link #ok} writes XML
+   * @param xmlRoot the XML root element
+   */
+  static void ok(Context ctx, int status, Object json, Object xml, String xmlRoot) {
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      send(ctx, JSON, toJson(WRITER, json));
+    } else {
+      sendXml(ctx, MAPPER.valueToTree(xml), xmlRoot);
+    }
+  }
+
+  /**
+   * Writes an element that holds only text, {@code <pong>true</pong>} in XML and {@code
+   * {"pong":true}} in JSON.
+   *
+   * @param ctx the request
+   * @param name the element (JSON key)
+   * @param value its value
+   */
+  static void okValue(Context ctx, String name, boolean value) {
+    ctx.status(200);
+    if (wantsJson(ctx)) {
+      ObjectNode body = MAPPER.createObjectNode();
+      body.put(name, value);
+      send(ctx, JSON, toJson(WRITER, body));
+    } else {
+      send(
+          ctx,
+          XML,
+          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + name + ">" + value + "</" + name + ">")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** 204 without a body, with the headers of every answer. */
+  static void noContent(Context ctx) {
+    ctx.status(204);
+    noStore(ctx);
+    ctx.result(new byte[0]);
+  }
+
+  /**
+   * An error in the older plex.tv form of {@code /users/sign_in}: {@code {"error":"…"}}, or {@code
+   * <errors><error>…</error></errors>}, without a code.
+   *
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param message the message
+   * @param retryAfter the wait for a 429, if any
+   */
+  static void legacyError(Context ctx, int status, String message, Optional<Duration> retryAfter) {
+    ctx.status(status);
+    retryAfter.ifPresent(wait -> ctx.header("Retry-After", Long.toString(retryAfterSeconds(wait))));
+    ctx.attribute(RENDERED, Boolean.TRUE);
+    if (wantsJson(ctx)) {
+      ObjectNode body = MAPPER.createObjectNode();
+      body.put("error", message);
+      send(ctx, JSON, toJson(WRITER, body));
+    } else {
+      send(
+          ctx,
+          XML,
+          XmlWriter.writeTextElements("errors", "error", message).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   private static void sendXml(Context ctx, JsonNode body, String xmlRoot) {
     JsonNode content = body.has(xmlRoot) && body.size() == 1 ? body.get(xmlRoot) : body;
     send(ctx, XML, XmlWriter.write(xmlRoot, content).getBytes(StandardCharsets.UTF_8));
@@ -123,8 +220,18 @@ final class Responses {
   }
 
   private static void send(Context ctx, String contentType, byte[] body) {
-    ctx.header("Cache-Control", "no-cache");
+    noStore(ctx);
     ctx.contentType(contentType);
     ctx.result(body);
+  }
+
+  /**
+   * The headers of every answer, errors included: many carry a token ({@code authToken}, a
+   * transient token, a source's {@code accessToken}), so no cache (a browser's, a proxy's) may keep
+   * one, and no browser may guess a type other than the one declared.
+   */
+  static void noStore(Context ctx) {
+    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("X-Content-Type-Options", NOSNIFF);
   }
 }

@@ -41,6 +41,32 @@ final class XmlWriter {
     return out.toString();
   }
 
+  /**
+   * Renders a root holding one text element: {@code <errors><error>text</error></errors>}.
+   *
+   * @param rootName the root element
+   * @param childName the child element
+   * @param text the child's text
+   * @return the XML text with its declaration
+   */
+  static String writeTextElements(String rootName, String childName, String text) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeStartElement(rootName);
+      xml.writeStartElement(childName);
+      xml.writeCharacters(clean(text));
+      xml.writeEndElement();
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write XML", e);
+    }
+    return out.toString();
+  }
+
   private static void element(XMLStreamWriter xml, String name, JsonNode node)
       throws XMLStreamException {
     boolean empty =

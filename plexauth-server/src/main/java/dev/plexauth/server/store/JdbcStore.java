@@ -2,6 +2,7 @@ package dev.plexauth.server.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +18,10 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), and the
- * sources' queries ({@code SourceQueries}). No row is cached: several processes may share the
- * database. Deleting an account or a source deletes its tokens or connections through the schema's
- * {@code ON DELETE CASCADE}.
+ * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), the
+ * sources' queries ({@code SourceQueries}) and the pins' ({@code PinQueries}). No row is cached:
+ * several processes may share the database. Deleting an account or a source deletes its tokens or
+ * connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -57,11 +58,19 @@ public final class JdbcStore implements Store {
   /** How long a PostgreSQL query may wait for its answer before the connection is given up. */
   public static final int SOCKET_TIMEOUT_SECONDS = 10;
 
+  /** Device ids are 1 to 2^52: exact in a JavaScript number, as clients read them. */
+  private static final long MAX_DEVICE_ID = 1L << 52;
+
+  private static final SecureRandom DEVICE_IDS = new SecureRandom();
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final TokenLookup tokenLookup;
   private final SourceQueries sources;
   private final JwtQueries jwts;
+  private final DeviceQueries devices;
+  private final ShareQueries shares;
+  private final PinQueries pins;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -69,6 +78,9 @@ public final class JdbcStore implements Store {
     this.tokenLookup = new TokenLookup(dataSource);
     this.sources = new SourceQueries(jdbi);
     this.jwts = new JwtQueries(jdbi);
+    this.devices = new DeviceQueries(jdbi);
+    this.shares = new ShareQueries(jdbi);
+    this.pins = new PinQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -308,33 +320,74 @@ public final class JdbcStore implements Store {
 
   @Override
   public void saveAccountToken(TokenRow token) {
-    call(
-        "cannot store the token",
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
-                        + " product, version, platform, device, created_at, remember_until,"
-                        + " last_used_at)"
-                        + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
-                        + " :device, :createdAt, :rememberUntil, :lastUsedAt)"
-                        + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
-                        + " token_hash = excluded.token_hash, product = excluded.product,"
-                        + " version = excluded.version, platform = excluded.platform,"
-                        + " device = excluded.device, created_at = excluded.created_at,"
-                        + " remember_until = excluded.remember_until,"
-                        + " last_used_at = excluded.last_used_at")
-                .bind("accountId", token.accountId())
-                .bind("client", token.clientIdentifier())
-                .bind("hash", token.tokenHash())
-                .bind("product", token.product().orElse(null))
-                .bind("version", token.version().orElse(null))
-                .bind("platform", token.platform().orElse(null))
-                .bind("device", token.device().orElse(null))
-                .bind("createdAt", token.createdAtMillis())
-                .bind("rememberUntil", token.rememberUntilMillis())
-                .bind("lastUsedAt", token.lastUsedAtMillis())
-                .execute());
+    withNewDeviceId(
+        deviceId ->
+            call(
+                "cannot store the token",
+                handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId))));
+  }
+
+  /**
+   * Runs work that stores a token under a new random device id (a device that signs in again keeps
+   * its id; the new one is used only for a new device). A collision with another device's id, one
+   * in 2^52 per pair, is retried with a fresh one.
+   */
+  static <T> T withNewDeviceId(LongFunction<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.apply(1 + DEVICE_IDS.nextLong(MAX_DEVICE_ID));
+      } catch (DuplicateKeyException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Stores an account token on a handle (so a caller's transaction can include it), replacing the
+   * token of the same (account, client identifier) in the same statement; the replaced token's
+   * resource tokens go with it. Run it inside a transaction.
+   *
+   * @param deviceId the public id for a new device; a device that signs in again keeps its own
+   */
+  static int upsertToken(Handle handle, TokenRow token, long deviceId) {
+    int stored =
+        handle
+            .createUpdate(
+                "INSERT INTO account_tokens (account_id, client_identifier, token_hash,"
+                    + " product, version, platform, device, created_at, remember_until,"
+                    + " device_id, last_used_at)"
+                    + " VALUES (:accountId, :client, :hash, :product, :version, :platform,"
+                    + " :device, :createdAt, :rememberUntil, :deviceId, :lastUsedAt)"
+                    + " ON CONFLICT (account_id, client_identifier) DO UPDATE SET"
+                    + " token_hash = excluded.token_hash, product = excluded.product,"
+                    + " version = excluded.version, platform = excluded.platform,"
+                    + " device = excluded.device, created_at = excluded.created_at,"
+                    + " remember_until = excluded.remember_until,"
+                    + " last_used_at = excluded.last_used_at")
+            .bind("accountId", token.accountId())
+            .bind("client", token.clientIdentifier())
+            .bind("hash", token.tokenHash())
+            .bind("product", token.product().orElse(null))
+            .bind("version", token.version().orElse(null))
+            .bind("platform", token.platform().orElse(null))
+            .bind("device", token.device().orElse(null))
+            .bind("createdAt", token.createdAtMillis())
+            .bind("rememberUntil", token.rememberUntilMillis())
+            .bind("lastUsedAt", token.lastUsedAtMillis())
+            .bind("deviceId", deviceId)
+            .execute();
+    // The replaced token's resource tokens died with it (their lookup joins the parent); drop
+    // their rows.
+    handle
+        .createUpdate(
+            "DELETE FROM resource_tokens WHERE account_id = :accountId"
+                + " AND parent_token_hash NOT IN (SELECT token_hash FROM account_tokens"
+                + " WHERE account_id = :accountId)")
+        .bind("accountId", token.accountId())
+        .execute();
+    return stored;
   }
 
   @Override
@@ -543,6 +596,120 @@ public final class JdbcStore implements Store {
   @Override
   public boolean redeemNonce(String nonce, String clientIdentifier, long nowMillis) {
     return jwts.redeemNonce(nonce, clientIdentifier, nowMillis);
+  }
+
+  @Override
+  public ServerIdentityRow serverIdentity(String candidate, long nowMillis) {
+    return call(
+        "cannot read the server identity",
+        handle ->
+            handle.inTransaction(
+                tx -> {
+                  // Two instances starting at once on an empty database both insert; the first
+                  // wins and both read its row.
+                  tx.createUpdate(
+                          "INSERT INTO server_identity (id, machine_identifier, created_at)"
+                              + " VALUES (1, :candidate, :now) ON CONFLICT (id) DO NOTHING")
+                      .bind("candidate", candidate)
+                      .bind("now", nowMillis)
+                      .execute();
+                  return tx.createQuery(
+                          "SELECT machine_identifier, created_at FROM server_identity"
+                              + " WHERE id = 1")
+                      .map((rs, ctx) -> new ServerIdentityRow(rs.getString(1), rs.getLong(2)))
+                      .one();
+                }));
+  }
+
+  @Override
+  public Optional<AccountRow> findOwner() {
+    return call(
+        "cannot read accounts",
+        handle ->
+            handle
+                .createQuery("SELECT * FROM accounts WHERE admin = :admin ORDER BY id")
+                .bind("admin", true)
+                .map((rs, ctx) -> Rows.account(rs, "created_at"))
+                .findFirst());
+  }
+
+  @Override
+  public boolean deleteAccountToken(String tokenHash) {
+    return devices.deleteToken(tokenHash);
+  }
+
+  @Override
+  public void touchAccountToken(String tokenHash, long nowMillis) {
+    devices.touch(tokenHash, nowMillis);
+  }
+
+  @Override
+  public List<DeviceRow> listDevices(long accountId) {
+    return devices.list(accountId);
+  }
+
+  @Override
+  public Optional<DeviceRow> deleteDevice(long accountId, long deviceId) {
+    return devices.delete(accountId, deviceId);
+  }
+
+  @Override
+  public boolean shareSource(String sourceId, long accountId, long nowMillis) {
+    return shares.share(sourceId, accountId, nowMillis);
+  }
+
+  @Override
+  public boolean unshareSource(String sourceId, long accountId) {
+    return shares.unshare(sourceId, accountId);
+  }
+
+  @Override
+  public List<String> listShares(String sourceId) {
+    return shares.sharedWith(sourceId);
+  }
+
+  @Override
+  public List<SourceRow> listSourcesSharedWith(long accountId) {
+    return shares.sharedSourceIds(accountId).stream()
+        .map(sources::find)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  @Override
+  public void saveResourceTokens(
+      long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {
+    shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
+  }
+
+  @Override
+  public Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash) {
+    return shares.findResourceToken(tokenHash);
+  }
+
+  @Override
+  public void insertPin(PinRow pin, long nowMillis) {
+    pins.insert(pin, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> findPin(String idHash) {
+    return pins.find(idHash);
+  }
+
+  @Override
+  public boolean linkPin(String codeHash, long accountId, long nowMillis) {
+    return pins.link(codeHash, accountId, nowMillis);
+  }
+
+  @Override
+  public Optional<PinRow> claimPin(
+      String idHash,
+      String clientIdentifier,
+      long nowMillis,
+      String tokenHash,
+      long rememberUntilMillis) {
+    return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
   }
 
   @Override

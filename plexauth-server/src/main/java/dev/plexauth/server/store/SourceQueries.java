@@ -81,16 +81,28 @@ final class SourceQueries {
         jdbi,
         "cannot remove the source",
         handle ->
-            handle.createUpdate("DELETE FROM sources WHERE id = :id").bind("id", id).execute() > 0);
+            handle.inTransaction(
+                tx -> {
+                  // Resource tokens name their source by id, not by foreign key (one of them
+                  // names this server): they go by hand. Shares cascade.
+                  tx.createUpdate("DELETE FROM resource_tokens WHERE resource = :id")
+                      .bind("id", id)
+                      .execute();
+                  return tx.createUpdate("DELETE FROM sources WHERE id = :id")
+                          .bind("id", id)
+                          .execute()
+                      > 0;
+                }));
   }
 
   private static Optional<SourceRow> find(Handle handle, String id) {
     return handle
-        .createQuery("SELECT name, client_identifier FROM sources WHERE id = :id")
+        .createQuery("SELECT name, client_identifier, created_at FROM sources WHERE id = :id")
         .bind("id", id)
         .map(
             (rs, ctx) ->
-                new SourceRow(id, rs.getString(1), rs.getString(2), connections(handle, id)))
+                new SourceRow(
+                    id, rs.getString(1), rs.getString(2), connections(handle, id), rs.getLong(3)))
         .findOne();
   }
 

@@ -12,12 +12,29 @@ import java.util.List;
  * @param name the display name
  * @param clientIdentifier the source's client identifier
  * @param connections the connections, in the order they are answered
+ * @param createdAtMillis when it was registered, epoch milliseconds (0 for a row not yet stored)
  */
 public record SourceRow(
-    String id, String name, String clientIdentifier, List<Connection> connections) {
+    String id,
+    String name,
+    String clientIdentifier,
+    List<Connection> connections,
+    long createdAtMillis) {
 
   /** Copies the connections. */
   public SourceRow {
     connections = List.copyOf(connections);
+  }
+
+  /**
+   * A source to be stored; {@link Store#insertSource} records when.
+   *
+   * @param id the source identifier
+   * @param name the display name
+   * @param clientIdentifier the source's client identifier
+   * @param connections the connections, in order
+   */
+  public SourceRow(String id, String name, String clientIdentifier, List<Connection> connections) {
+    this(id, name, clientIdentifier, connections, 0L);
   }
 }

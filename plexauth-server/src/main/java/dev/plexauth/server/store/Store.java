@@ -1,16 +1,20 @@
 package dev.plexauth.server.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
- * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources and
- * failed sign-ins. Implementations read through to the database on every call (another process may
- * change the data at any time) and make each method atomic.
+ * Everything plexauth keeps across restarts: accounts, account tokens (hashes only), sources,
+ * failed sign-ins and pins. Implementations read through to the database on every call (another
+ * process may change the data at any time) and make each method atomic.
  */
 public interface Store extends AutoCloseable {
+
+  /** The resource a resource token names when it is for this server itself, not a source. */
+  String THIS_SERVER = "self";
 
   /**
    * Inserts an account. Its TOTP secret, if any, is stored as {@code sealTotp} turns it into text
@@ -241,6 +245,160 @@ public interface Store extends AutoCloseable {
    * @return whether a source was deleted
    */
   boolean deleteSource(String id);
+
+  /**
+   * The server's identity: the stored one, or {@code candidate} stored now if there is none yet.
+   * Atomic: instances starting at once on an empty database all get the same identity.
+   *
+   * @param candidate the machine identifier to keep if none is stored
+   * @param nowMillis the time to record with it
+   * @return the identity every instance on the database answers with
+   */
+  ServerIdentityRow serverIdentity(String candidate, long nowMillis);
+
+  /**
+   * Finds the owner: the admin account with the lowest id.
+   *
+   * @return the owner, if there is an admin
+   */
+  Optional<AccountRow> findOwner();
+
+  /**
+   * Deletes an account token (sign-out) and its resource tokens.
+   *
+   * @param tokenHash the SHA-256 of the token
+   * @return whether a token was deleted
+   */
+  boolean deleteAccountToken(String tokenHash);
+
+  /**
+   * Records that an account token was seen now.
+   *
+   * @param tokenHash the SHA-256 of the token
+   * @param nowMillis the time
+   */
+  void touchAccountToken(String tokenHash, long nowMillis);
+
+  /**
+   * Lists an account's devices (its account tokens), the most recently seen first.
+   *
+   * @param accountId the account
+   * @return the devices
+   */
+  List<DeviceRow> listDevices(long accountId);
+
+  /**
+   * Deletes a device of an account, with its token and resource tokens. A device of another account
+   * is not found.
+   *
+   * @param accountId the account
+   * @param deviceId the device id
+   * @return the deleted device, if the account had it
+   */
+  Optional<DeviceRow> deleteDevice(long accountId, long deviceId);
+
+  /**
+   * Shares a source with an account.
+   *
+   * @param sourceId the source id, which must exist
+   * @param accountId the account, which must exist
+   * @param nowMillis when
+   * @return true when shared now, false when it was shared already
+   */
+  boolean shareSource(String sourceId, long accountId, long nowMillis);
+
+  /**
+   * Stops sharing a source with an account; the account's resource tokens for it end.
+   *
+   * @param sourceId the source id
+   * @param accountId the account
+   * @return whether it was shared
+   */
+  boolean unshareSource(String sourceId, long accountId);
+
+  /**
+   * The usernames a source is shared with, by account id.
+   *
+   * @param sourceId the source id
+   * @return the usernames
+   */
+  List<String> listShares(String sourceId);
+
+  /**
+   * The sources shared with an account, by id.
+   *
+   * @param accountId the account
+   * @return the sources
+   */
+  List<SourceRow> listSourcesSharedWith(long accountId);
+
+  /**
+   * Stores resource tokens derived from an account token (those stored already stay), and drops
+   * those of the account's ended account tokens.
+   *
+   * @param accountId the account
+   * @param parentTokenHash the SHA-256 of the account token they derive from
+   * @param byResource the SHA-256 of each resource token, by resource ({@link #THIS_SERVER} or a
+   *     source id)
+   * @param nowMillis when
+   */
+  void saveResourceTokens(
+      long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis);
+
+  /**
+   * Finds a resource token that is still good: its parent account token current and its resource
+   * still there for the account.
+   *
+   * @param tokenHash the SHA-256 of the resource token
+   * @return the token's resource, parent and account
+   */
+  Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash);
+
+  /**
+   * Stores a new pin, after deleting the expired ones.
+   *
+   * @param pin the pin, not yet approved
+   * @param nowMillis the current time: pins that expired by then are purged
+   * @throws DuplicateKeyException when its id hash or code hash is taken (a live pin has that code)
+   */
+  void insertPin(PinRow pin, long nowMillis);
+
+  /**
+   * Finds a pin, expired or not.
+   *
+   * @param idHash the SHA-256 of its id
+   * @return the pin, if it exists (it is gone once its token was handed out, or purged)
+   */
+  Optional<PinRow> findPin(String idHash);
+
+  /**
+   * Approves a pin for an account, once: only a pin that is neither expired nor approved yet.
+   *
+   * @param codeHash the SHA-256 of its lower-cased code
+   * @param accountId the approving account
+   * @param nowMillis the current time
+   * @return whether a pin was approved
+   */
+  boolean linkPin(String codeHash, long accountId, long nowMillis);
+
+  /**
+   * Hands out an approved pin's token, once: deletes the pin and stores the token for (the
+   * approving account, the pin's client identifier) in one transaction, replacing that device's old
+   * token, with the pin's device details.
+   *
+   * @param idHash the SHA-256 of the pin id
+   * @param clientIdentifier the client that polls; only the pin's own gets it
+   * @param nowMillis the current time; an expired pin is not handed out
+   * @param tokenHash the SHA-256 of the new token
+   * @param rememberUntilMillis what the token's {@code rememberExpiresAt} reports
+   * @return the pin as it was, when it was approved, live and this client's; else empty
+   */
+  Optional<PinRow> claimPin(
+      String idHash,
+      String clientIdentifier,
+      long nowMillis,
+      String tokenHash,
+      long rememberUntilMillis);
 
   /** Releases the connection pool. */
   /**

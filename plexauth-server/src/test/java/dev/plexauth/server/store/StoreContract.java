@@ -234,8 +234,9 @@ abstract class StoreContract {
 
     store.insertSource(source, 5_000);
 
-    assertThat(store.findSource("server://abc")).contains(source);
-    assertThat(store.listSources()).containsExactly(source);
+    SourceRow stored = new SourceRow("server://abc", "ABC", "abc", connections, 5_000);
+    assertThat(store.findSource("server://abc")).contains(stored);
+    assertThat(store.listSources()).containsExactly(stored);
     assertThatThrownBy(() -> store.insertSource(source, 6_000))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(store.deleteSource("server://abc")).isTrue();
@@ -244,6 +245,7 @@ abstract class StoreContract {
     // The connections went with the source: the same id starts again with only its new ones.
     SourceRow again = new SourceRow("server://abc", "ABC", "abc", connections.subList(1, 2));
     store.insertSource(again, 7_000);
-    assertThat(store.findSource("server://abc")).contains(again);
+    assertThat(store.findSource("server://abc"))
+        .contains(new SourceRow("server://abc", "ABC", "abc", connections.subList(1, 2), 7_000));
   }
 }

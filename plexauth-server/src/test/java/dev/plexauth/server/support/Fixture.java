@@ -118,7 +118,7 @@ public final class Fixture implements AutoCloseable {
     private MutableClock clock = new MutableClock();
     private int signInRateLimit = GENEROUS_SIGN_IN_RATE_LIMIT;
     private boolean withAccounts;
-    private Consumer<PlexAuthServer.Builder> options = builder -> {};
+    private Consumer<PlexAuthServer.Builder> settings = builder -> {};
 
     private Builder(TestDatabase database) {
       this.database = Objects.requireNonNull(database, "database == null");
@@ -139,9 +139,12 @@ public final class Fixture implements AutoCloseable {
       return this;
     }
 
-    /** More server options, e.g. {@code b -> b.tokenIdleTimeout(Duration.ofDays(7))}. */
-    public Builder server(Consumer<PlexAuthServer.Builder> options) {
-      this.options = this.options.andThen(Objects.requireNonNull(options, "options == null"));
+    /**
+     * More server settings, applied after the fixture's own (trusted proxies, allowed hosts, TLS,
+     * …).
+     */
+    public Builder server(Consumer<PlexAuthServer.Builder> settings) {
+      this.settings = this.settings.andThen(Objects.requireNonNull(settings, "settings == null"));
       return this;
     }
 
@@ -159,7 +162,7 @@ public final class Fixture implements AutoCloseable {
               .clock(clock)
               .signInRateLimit(signInRateLimit)
               .createOwnerOnFirstStart(false);
-      options.accept(builder);
+      settings.accept(builder);
       PlexAuthServer server = builder.build().start();
       Fixture fixture = new Fixture(database, clock, server);
       if (withAccounts) {

@@ -118,6 +118,32 @@ public final class Http {
         clientId);
   }
 
+  /**
+   * The older sign-in, {@code POST /users/sign_in.json}, with HTTP Basic credentials as
+   * {@code @ctrl/plex} sends them ({@code Content-type: application/json}, no body).
+   */
+  public Response legacySignIn(String clientId, String login, String password) {
+    return send(
+        "POST",
+        "/users/sign_in.json",
+        null,
+        "Authorization",
+        basic(login, password),
+        "Content-Type",
+        "application/json",
+        "Accept",
+        "application/json",
+        "X-Plex-Client-Identifier",
+        clientId);
+  }
+
+  /** {@code Authorization: Basic …} for {@code login:password} in UTF-8. */
+  public static String basic(String login, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The token of a successful sign-in; fails the test otherwise. */
   public String signInToken(String clientId, String login, String password, String code) {
     Response response = signIn(clientId, login, password, code);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +22,26 @@ public final class RawHttp {
   }
 
   public static Answer exchange(int port, byte[] request) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    return exchange(new Socket(), port, request);
+  }
+
+  /**
+   * Sends from another local address, e.g. {@code 127.0.0.2}: on Linux every address of 127/8 is
+   * the loopback interface, so the server sees a second client address.
+   */
+  public static Answer exchangeFrom(String localAddress, int port, String request) {
+    try {
+      Socket socket = new Socket();
+      socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+      return exchange(socket, port, request.getBytes(StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Answer exchange(Socket unconnected, int port, byte[] request) {
+    try (Socket socket = unconnected) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request);

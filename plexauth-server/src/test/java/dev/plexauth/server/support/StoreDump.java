@@ -18,7 +18,11 @@ public final class StoreDump {
           "sources",
           "source_connections",
           "sign_in_failures",
-          "server_settings");
+          "server_settings",
+          "server_identity",
+          "source_shares",
+          "resource_tokens",
+          "pins");
 
   private StoreDump() {}
 
