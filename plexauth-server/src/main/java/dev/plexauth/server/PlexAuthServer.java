@@ -140,6 +140,8 @@ public final class PlexAuthServer implements AutoCloseable {
       Authenticator authenticator =
           new Authenticator(
               store, new TransientTokens(config.clock), lifetime, config.clock, signingKeys);
+      DeviceKeyService deviceKeys =
+          new DeviceKeyService(store, signingKeys, lifetime, config.clock);
       String name = config.name != null ? config.name : hostName();
       try {
         serverInfo = ServerInfo.load(store, name, config.clock);
@@ -159,9 +161,9 @@ public final class PlexAuthServer implements AutoCloseable {
                   new ResourceService(
                       store, serverInfo, Optional.ofNullable(config.publicUrl), config.clock),
                   new DeviceService(store, config.clock),
-                  new PinService(store, config.clock),
+                  new PinService(store, config.clock, deviceKeys),
                   new SignInRateLimiter(config.signInRateLimit, config.clock),
-                  new DeviceKeyService(store, signingKeys, lifetime, config.clock),
+                  deviceKeys,
                   new SignInRateLimiter(NONCE_RATE_LIMIT, config.clock)),
               new Edge(
                   config.host,

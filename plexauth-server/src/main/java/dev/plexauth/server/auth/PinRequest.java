@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param version the {@code X-Plex-Version}, if sent
  * @param platform the {@code X-Plex-Platform}, if sent
  * @param device the {@code X-Plex-Device}, if sent
+ * @param jwk the device's public key (JSON, already checked), when the pin is to be answered with a
+ *     Plex JWT
  */
 public record PinRequest(
     boolean strong,
@@ -19,7 +21,8 @@ public record PinRequest(
     Optional<String> product,
     Optional<String> version,
     Optional<String> platform,
-    Optional<String> device) {
+    Optional<String> device,
+    Optional<String> jwk) {
 
   /** Checks the values. */
   public PinRequest {
@@ -28,5 +31,6 @@ public record PinRequest(
     Objects.requireNonNull(version, "version == null");
     Objects.requireNonNull(platform, "platform == null");
     Objects.requireNonNull(device, "device == null");
+    Objects.requireNonNull(jwk, "jwk == null");
   }
 }

@@ -1,5 +1,8 @@
 package dev.plexauth.server.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.server.store.DuplicateKeyException;
 import dev.plexauth.server.store.FailureCount;
 import dev.plexauth.server.store.PinRow;
@@ -8,6 +11,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.Lock;
@@ -46,8 +50,11 @@ public final class PinService {
   private static final String ADDRESS_SUBJECT = "pin-link:address:";
   private static final int STRIPES = 64;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Store store;
   private final Clock clock;
+  private final DeviceKeyService deviceKeys;
   private final Lock[] stripes = new Lock[STRIPES];
 
   /**
@@ -55,9 +62,11 @@ public final class PinService {
    *
    * @param store the store
    * @param clock the clock
+   * @param deviceKeys turns a pin made with a device key into a Plex JWT
    */
-  public PinService(Store store, Clock clock) {
+  public PinService(Store store, Clock clock, DeviceKeyService deviceKeys) {
     this.store = store;
+    this.deviceKeys = deviceKeys;
     this.clock = clock;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock(true);
@@ -91,7 +100,8 @@ public final class PinService {
               request.device(),
               now.toEpochMilli(),
               expires.toEpochMilli(),
-              Optional.empty());
+              Optional.empty(),
+              request.jwk());
       boolean stored =
           StoreUnavailable.guard(
               () -> {
@@ -116,13 +126,19 @@ public final class PinService {
    * @param clientIdentifier the polling app's client identifier
    * @param code the code, if the app sent it too (it must then match)
    * @param origin where the poll came from, for the security event of the hand-out
+   * @param deviceJwt a JWT signed by the pin's device key, for a pin made with one: its token is
+   *     then a Plex JWT, handed out only with this
    * @return the pin; its {@code authToken} is present in the one answer that hands it out
    * @throws PinRefused {@link PinRefused.Reason#NOT_FOUND} when the pin is unknown, expired,
    *     already handed out, or another client's
    * @throws StoreUnavailable when the database cannot be read or written
    */
   public Pin poll(
-      long id, String clientIdentifier, Optional<String> code, SecurityEvents.Origin origin) {
+      long id,
+      String clientIdentifier,
+      Optional<String> code,
+      SecurityEvents.Origin origin,
+      Optional<String> deviceJwt) {
     Instant now = clock.instant();
     String idHash = PinCodes.idHash(id);
     PinRow row =
@@ -136,9 +152,11 @@ public final class PinService {
     if (code.isPresent() && !PinCodes.sameCode(code.get(), pinCode)) {
       throw new PinRefused(PinRefused.Reason.NOT_FOUND);
     }
-    if (row.accountId().isEmpty()) {
+    if (row.accountId().isEmpty() || (row.jwk().isPresent() && deviceJwt.isEmpty())) {
+      // Not approved yet; or made with a device key, whose token goes only to that key's holder.
       return view(id, pinCode, row, now, Optional.empty());
     }
+    Map<String, Object> jwk = row.jwk().map(PinService::jwk).orElse(null);
     String token = Tokens.newAccountToken();
     Optional<PinRow> claimed =
         StoreUnavailable.guard(
@@ -151,13 +169,29 @@ public final class PinService {
                     now.plus(SignInService.REMEMBER).toEpochMilli()));
     // Another poll of the same pin handed the token out a moment ago: to this one it is gone.
     PinRow handedOut = claimed.orElseThrow(() -> new PinRefused(PinRefused.Reason.NOT_FOUND));
+    long accountId = handedOut.accountId().orElseThrow();
+    if (jwk != null) {
+      // The device's account token now exists (the claim stored it); it is never shown: the device
+      // gets a Plex JWT bound to its key instead.
+      String plexJwt =
+          deviceKeys.exchangeForPin(
+              accountId, clientIdentifier, jwk, deviceJwt.orElseThrow(), origin);
+      SecurityEvents.emit(
+          "sign_in", SecurityEvents.Outcome.SUCCESS, "pin_jwt", origin, OptionalLong.of(accountId));
+      return view(id, pinCode, handedOut, now, Optional.of(plexJwt));
+    }
     SecurityEvents.emit(
-        "sign_in",
-        SecurityEvents.Outcome.SUCCESS,
-        "pin",
-        origin,
-        OptionalLong.of(handedOut.accountId().orElseThrow()));
+        "sign_in", SecurityEvents.Outcome.SUCCESS, "pin", origin, OptionalLong.of(accountId));
     return view(id, pinCode, handedOut, now, Optional.of(token));
+  }
+
+  /** A pin's stored key, written by this server from a checked JWK. */
+  private static Map<String, Object> jwk(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a pin's stored key is not JSON", e);
+    }
   }
 
   /**

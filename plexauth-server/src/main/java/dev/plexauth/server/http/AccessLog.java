@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per request: client address, method, path with query, status and milliseconds. Values of
  * query parameters that may hold a secret ({@code X-Plex-Token} and anything named like a token,
- * password, code, key or secret, also when the name is percent-encoded) are replaced by {@code
+ * password, code, key, JWT or secret, also when the name is percent-encoded) are replaced by {@code
  * ***}, and so is the pin id in {@code /api/v2/pins/{id}} (with the client identifier, it is what
  * collects a pin's token); control, bidirectional and line-separator characters are escaped ({@link
  * LogText}) so a request can neither forge log lines nor hide what it sent. Bodies and headers are
@@ -24,7 +24,7 @@ final class AccessLog {
 
   /** Parameter names holding any of these, in any case, have their values masked. */
   private static final List<String> SECRET_NAMES =
-      List.of("token", "password", "secret", "auth", "key", "code");
+      List.of("token", "password", "secret", "auth", "key", "code", "jwt");
 
   private static final String MASK = "***";
 

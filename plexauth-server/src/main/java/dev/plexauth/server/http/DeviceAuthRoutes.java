@@ -138,7 +138,7 @@ final class DeviceAuthRoutes {
   }
 
   /** Reads a JSON object body of at most {@value #MAX_BODY_BYTES} bytes. */
-  private static JsonNode readJson(Context ctx) {
+  static JsonNode readJson(Context ctx) {
     String contentType = ctx.req().getHeader("Content-Type");
     if (contentType != null
         && !contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {

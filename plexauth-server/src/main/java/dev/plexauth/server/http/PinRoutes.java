@@ -1,9 +1,15 @@
 package dev.plexauth.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.sdk.errors.PlexErrorCode;
 import dev.plexauth.sdk.models.AuthPinContainer;
 import dev.plexauth.sdk.models.GeoData;
 import dev.plexauth.server.auth.Authenticator;
+import dev.plexauth.server.auth.DeviceKeyService;
+import dev.plexauth.server.auth.JwtRefused;
 import dev.plexauth.server.auth.Pin;
 import dev.plexauth.server.auth.PinRefused;
 import dev.plexauth.server.auth.PinRequest;
@@ -47,6 +53,8 @@ final class PinRoutes {
 
   private static final String NOT_FOUND_MESSAGE = "Code not found or expired";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Authenticator authenticator;
   private final PinService pins;
   private final SignInRateLimiter rateLimiter;
@@ -63,12 +71,31 @@ final class PinRoutes {
     this.publicUrl = publicUrl;
   }
 
-  /** {@code POST /api/v2/pins?strong=true|false}. */
+  /**
+   * {@code POST /api/v2/pins?strong=true|false}, or with a JSON body {@code {"jwk": {…}, "strong":
+   * true}}: a pin made with a device's public key, whose token is a Plex JWT for that key.
+   */
   void create(Context ctx) {
     limit(ctx, "Too many pins from this address");
     PlexRequest request = PlexRequest.of(ctx);
     String clientIdentifier = clientIdentifier(request);
     boolean strong = strong(request.queryValue("strong"));
+    Optional<String> jwk = Optional.empty();
+    if (ctx.contentType() != null
+        && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      JsonNode body = DeviceAuthRoutes.readJson(ctx);
+      JsonNode strongField = body.path("strong");
+      if (!strongField.isMissingNode()) {
+        if (!strongField.isBoolean()) {
+          throw ApiError.badRequest("strong must be true or false");
+        }
+        strong = strongField.booleanValue();
+      }
+      JsonNode key = body.path("jwk");
+      if (!key.isMissingNode()) {
+        jwk = Optional.of(checkedJwk(key));
+      }
+    }
     Pin pin;
     try {
       pin =
@@ -79,11 +106,29 @@ final class PinRoutes {
                   request.identityValue("X-Plex-Product"),
                   request.identityValue("X-Plex-Version"),
                   request.identityValue("X-Plex-Platform"),
-                  request.identityValue("X-Plex-Device")));
+                  request.identityValue("X-Plex-Device"),
+                  jwk));
     } catch (PinRefused refused) {
       throw refusal(refused);
     }
     Responses.ok(ctx, 201, body(ctx, pin), "pin");
+  }
+
+  /** A device's public key, checked as {@code /api/v2/auth/jwk} checks one; its JSON. */
+  private static String checkedJwk(JsonNode key) {
+    if (!key.isObject()) {
+      throw ApiError.badRequest("jwk must be a JSON object");
+    }
+    Map<String, Object> members;
+    try {
+      members = JSON.convertValue(key, new TypeReference<Map<String, Object>>() {});
+      DeviceKeyService.checkPinJwk(members);
+      return JSON.writeValueAsString(members);
+    } catch (IllegalArgumentException | JsonProcessingException e) {
+      throw ApiError.badRequest("the jwk is malformed");
+    } catch (JwtRefused refused) {
+      throw DeviceAuthRoutes.refusal(refused);
+    }
   }
 
   /** {@code GET /api/v2/pins/{id}}, with {@code code} optionally in the query (as @ctrl/plex). */
@@ -95,11 +140,17 @@ final class PinRoutes {
     if (code.isPresent() && code.get().length() > MAX_CODE) {
       throw ApiError.badRequest("code is longer than " + MAX_CODE + " characters");
     }
+    Optional<String> deviceJwt = request.queryValue("deviceJWT");
+    if (deviceJwt.isPresent() && deviceJwt.get().length() > DeviceAuthRoutes.MAX_BODY_BYTES) {
+      throw ApiError.badRequest("deviceJWT is too long");
+    }
     Pin pin;
     try {
-      pin = pins.poll(id, clientIdentifier, code, PlexRequest.eventOrigin(ctx));
+      pin = pins.poll(id, clientIdentifier, code, PlexRequest.eventOrigin(ctx), deviceJwt);
     } catch (PinRefused refused) {
       throw refusal(refused);
+    } catch (JwtRefused refused) {
+      throw DeviceAuthRoutes.refusal(refused);
     }
     Responses.ok(ctx, 200, body(ctx, pin), "pin");
   }

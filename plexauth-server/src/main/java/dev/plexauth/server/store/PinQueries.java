@@ -15,7 +15,7 @@ final class PinQueries {
 
   private static final String COLUMNS =
       "id_hash, code_hash, code_sealed, strong, client_identifier, product, version, platform,"
-          + " device, created_at, expires_at, account_id";
+          + " device, created_at, expires_at, account_id, jwk";
 
   private final Jdbi jdbi;
 
@@ -33,9 +33,9 @@ final class PinQueries {
                 .execute();
             tx.createUpdate(
                     "INSERT INTO pins (id_hash, code_hash, code_sealed, strong, client_identifier,"
-                        + " product, version, platform, device, created_at, expires_at)"
+                        + " product, version, platform, device, created_at, expires_at, jwk)"
                         + " VALUES (:idHash, :codeHash, :sealed, :strong, :client, :product,"
-                        + " :version, :platform, :device, :createdAt, :expiresAt)")
+                        + " :version, :platform, :device, :createdAt, :expiresAt, :jwk)")
                 .bind("idHash", pin.idHash())
                 .bind("codeHash", pin.codeHash())
                 .bind("sealed", pin.codeSealed())
@@ -47,6 +47,7 @@ final class PinQueries {
                 .bind("device", pin.device().orElse(null))
                 .bind("createdAt", pin.createdAtMillis())
                 .bind("expiresAt", pin.expiresAtMillis())
+                .bind("jwk", pin.jwk().orElse(null))
                 .execute();
           });
     } catch (JdbiException e) {
@@ -156,6 +157,7 @@ final class PinQueries {
         Optional.ofNullable(rs.getString("device")),
         rs.getLong("created_at"),
         rs.getLong("expires_at"),
-        accountId);
+        accountId,
+        Optional.ofNullable(rs.getString("jwk")));
   }
 }

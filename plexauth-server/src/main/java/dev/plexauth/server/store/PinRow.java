@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param createdAtMillis when it was made, epoch milliseconds
  * @param expiresAtMillis when it expires, epoch milliseconds
  * @param accountId the account that approved it, empty until then
+ * @param jwk the public key of the device the pin was made for (JSON), for a Plex JWT as its token
  */
 public record PinRow(
     String idHash,
@@ -32,7 +33,8 @@ public record PinRow(
     Optional<String> device,
     long createdAtMillis,
     long expiresAtMillis,
-    Optional<Long> accountId) {
+    Optional<Long> accountId,
+    Optional<String> jwk) {
 
   /** Checks the values. */
   public PinRow {
@@ -45,6 +47,7 @@ public record PinRow(
     Objects.requireNonNull(platform, "platform == null");
     Objects.requireNonNull(device, "device == null");
     Objects.requireNonNull(accountId, "accountId == null");
+    Objects.requireNonNull(jwk, "jwk == null");
   }
 
   /**
