@@ -16,11 +16,12 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
- * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), and the
- * sources' queries ({@code SourceQueries}). No row is cached: several processes may share the
- * database. Deleting an account or a source deletes its tokens or connections through the schema's
- * {@code ON DELETE CASCADE}.
+ * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the reads of
+ * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
+ * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
+ * sources' other queries). No row is cached: several processes may share the database. Deleting an
+ * account or a source deletes its tokens or connections through the schema's {@code ON DELETE
+ * CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -59,14 +60,16 @@ public final class JdbcStore implements Store {
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final PreparedQueries prepared;
   private final TokenLookup tokenLookup;
   private final SourceQueries sources;
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
-    this.tokenLookup = new TokenLookup(dataSource);
-    this.sources = new SourceQueries(jdbi);
+    this.prepared = new PreparedQueries(dataSource);
+    this.tokenLookup = new TokenLookup(prepared);
+    this.sources = new SourceQueries(jdbi, prepared);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
     jdbi.getConfig(StatementExceptions.class)
@@ -509,7 +512,7 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     dataSource.close();
-    tokenLookup.clear();
+    prepared.clear();
   }
 
   /** The case-insensitive key of a username or email. */
