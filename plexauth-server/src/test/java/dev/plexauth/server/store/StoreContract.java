@@ -246,4 +246,16 @@ abstract class StoreContract {
     store.insertSource(again, 7_000);
     assertThat(store.findSource("server://abc")).contains(again);
   }
+
+  @Test
+  void aSourceWithoutConnectionsIsFoundWithNone() {
+    Store store = store();
+    SourceRow bare = new SourceRow("server://bare", "Bare", "bare", List.of());
+
+    store.insertSource(bare, 5_000);
+
+    assertThat(store.findSource("server://bare")).contains(bare);
+    assertThat(store.findSource("server://bare").orElseThrow().connections()).isEmpty();
+    assertThat(store.findSource("server://other")).isEmpty();
+  }
 }
