@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs every plexauth benchmark side by side with its baseline and writes docs/benchmarks.md.
 #
-#   bench/run.sh            build, measure (about 8 minutes on 2 cores), write the page
+#   bench/run.sh            build, measure (about 20 minutes on 2 cores), write the page
 #   BENCH_SKIP_BUILD=1 bench/run.sh     reuse the jars already in plexauth-cli/target and bench/target
+#   BENCH_REPS=1 BENCH_HTTP_WARMUP=2 BENCH_HTTP_SECONDS=3 BENCH_SIGNIN_WARMUP=2 BENCH_SIGNIN_SECONDS=3 BENCH_STARTS=2 \
+#     BENCH_JMH_ITERATIONS=1 BENCH_SCALE_ACCOUNTS=2000 BENCH_SCALE_TOKENS=20000 bench/run.sh
+#                           every step once, quickly (about 8 minutes): a check of the script, not of plexauth
 #
 # What runs (all on loopback, every loop bounded in time):
 #   1. wrk, 64 keep-alive connections: `plexauth serve` started as the README starts it (`./plexauth serve`, the
