@@ -30,7 +30,7 @@ class LauncherTest {
   private static final List<String> DEFAULTS =
       List.of(
           "-XX:+UseSerialGC",
-          "-Xms16m",
+          "-Xms48m",
           "-Xmx256m",
           "-Xmn12m",
           "-XX:MinHeapFreeRatio=10",
