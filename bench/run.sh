@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Runs every plexauth benchmark side by side with its baseline and writes docs/benchmarks.md.
 #
-#   bench/run.sh            build, measure (about 8 minutes on 2 cores), write the page
+#   bench/run.sh            build, measure (about 20 minutes on 2 cores), write the page
 #   BENCH_SKIP_BUILD=1 bench/run.sh     reuse the jars already in plexauth-cli/target and bench/target
+#   BENCH_REPS=1 BENCH_HTTP_WARMUP=2 BENCH_HTTP_SECONDS=3 BENCH_SIGNIN_WARMUP=2 BENCH_SIGNIN_SECONDS=3 BENCH_STARTS=2 \
+#     BENCH_JMH_ITERATIONS=1 BENCH_SCALE_ACCOUNTS=2000 BENCH_SCALE_TOKENS=20000 bench/run.sh
+#                           every step once, quickly (about 8 minutes): a check of the script, not of plexauth
 #
 # What runs (all on loopback, every loop bounded in time):
-#   1. wrk, 64 keep-alive connections: `plexauth serve` (the shaded jar, started as the launcher starts it)
-#      against BareServer, a bare Javalin route with a fixed body of the same size in a JVM started the same way.
+#   1. wrk, 64 keep-alive connections: `plexauth serve` started as the README starts it (`./plexauth serve`, the
+#      launcher with its default JVM options and class-data archive) against BareServer, a bare Javalin route
+#      with a fixed body of the same size in a JVM started with the same options. CPU per request and p99 too.
 #   2. wrk, 16 and 1 sign-in clients against SignInServer (the embedded server with the per-address limit
-#      raised), and JMH PasswordVerifyBenchmark, one Argon2id verification.
+#      raised), and JMH PasswordVerifyBenchmark, one Argon2id verification, on one thread and on all cores.
 #   3. JMH TokenDetailsBenchmark (plexauth-sdk, raw JDK HttpClient, Apache HttpClient 5, in rotating order) and
 #      plexjs 0.32.1 on Node, all against the `plexauth serve` process of item 1 (run before item 1's load).
-#   4. `plexauth serve` and BareServer: time to first answered request over several starts; VmRSS after item 1.
+#   4. `plexauth serve` and BareServer: time to first answered request over several starts; VmRSS and VmHWM
+#      after item 1.
+#   5. Scale: FillDatabase fills SQLite (and PostgreSQL, started here from Debian's packages, when initdb is
+#      installed) with 100,000 accounts and 1,000,000 account tokens, and a second database with 10 of each;
+#      the three token routes on the large one against the small one, and sign-in with 100,000 accounts.
 #
 # Raw results go to bench/target/results; dev.plexauth.bench.Report turns them into the page.
 set -euo pipefail
@@ -27,10 +35,12 @@ SIGNIN_SECONDS=${BENCH_SIGNIN_SECONDS:-8}
 STARTS=${BENCH_STARTS:-5}
 JMH_ITERATIONS=${BENCH_JMH_ITERATIONS:-5}
 CONNECTIONS=64
-# JVM options that would keep `plexauth serve` under 200 MiB; measured in item 4 beside the launcher's defaults.
-PROPOSED_JAVA_OPTS=${BENCH_PROPOSED_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m}
-PROPOSED_STARTS=${BENCH_PROPOSED_STARTS:-3}
 SIGNIN_CLIENTS=16
+# Item 5: the large database and the small one it is compared with.
+SCALE_ACCOUNTS=${BENCH_SCALE_ACCOUNTS:-100000}
+SCALE_TOKENS=${BENCH_SCALE_TOKENS:-1000000}
+SMALL_ACCOUNTS=10
+SMALL_TOKENS=10
 WRK_THREADS=$(nproc)
 
 results="$root/bench/target/results"
@@ -66,18 +76,22 @@ mkdir -p "$results" "$work"
 # Processes: every process this script starts is recorded and stopped by its id on exit.
 
 pids=()
+pg_data=
 cleanup() {
   for pid in "${pids[@]}"; do
     stop_process "$pid"
   done
+  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
+# Stops a process with SIGTERM, waiting up to $2 seconds (5 by default) before SIGKILL. `plexauth serve`
+# gets 120: the launcher's first run of a command writes its class-data archive as the JVM exits.
 stop_process() {
   local pid=$1
   kill -0 "$pid" 2>/dev/null || return 0
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 $(( ${2:-5} * 20 ))); do
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     sleep 0.05
   done
@@ -124,17 +138,24 @@ wait_answer() {
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 
-# The JVM options of `plexauth serve`: those of the plexauth launcher, i.e. PLEXAUTH_JAVA_OPTS (empty by default).
-# The bare server is started with the very same ones.
-read -r -a jvm_opts <<< "${PLEXAUTH_JAVA_OPTS:-}"
+# `plexauth serve` as the README starts it: the launcher, with its default JVM options (PLEXAUTH_JAVA_OPTS, when
+# set, replaces them, as it does for a user). The launcher execs java, so $! is the JVM. The bare server and the
+# sign-in server get the JVM options the first serve process ran with (read from /proc), less the class-data
+# archive's, which belong to plexauth's own classes.
+jvm_opts=()
 
-start_serve() { # data_dir port [jvm options] -> pid (stdout, stderr in $work)
-  local opts=("${jvm_opts[@]}")
-  [ -n "${3:-}" ] && read -r -a opts <<< "$3"
+start_serve() { # data_dir_or_jdbc_url port -> pid (stdout, stderr in $work)
+  local where=(--data-dir "$1")
+  [[ "$1" == jdbc:* ]] && where=(--db "$1")
   PLEXAUTH_ADMIN_LOGIN=admin PLEXAUTH_ADMIN_PASSWORD=bench-admin-password \
-    java "${opts[@]}" -jar "$cli_jar" serve --data-dir "$1" --port "$2" \
+    "$root/plexauth" serve "${where[@]}" --port "$2" \
     >>"$work/serve.out" 2>>"$work/serve.err" &
   echo $!
+}
+
+launcher_jvm_opts() { # pid -> the JVM options of that java process, one a line, without the archive's
+  tr '\0' '\n' <"/proc/$1/cmdline" | sed -n '2,$p' | sed '/^-jar$/,$d' \
+    | grep -v -e '^-XX:SharedArchiveFile=' -e '^-XX:ArchiveClassesAtExit=' -e '^-Xlog:cds' || true
 }
 
 start_bare() { # port user_bytes token_bytes resources_bytes -> pid
@@ -157,7 +178,7 @@ start_bare() { # port user_bytes token_bytes resources_bytes -> pid
   echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "jvm_opts=${PLEXAUTH_JAVA_OPTS:-}"
+  echo "plexauth_java_opts=${PLEXAUTH_JAVA_OPTS-(unset, so the launcher defaults)}"
   echo "reps=$REPS"
   echo "http_warmup=$HTTP_WARMUP"
   echo "http_seconds=$HTTP_SECONDS"
@@ -169,15 +190,18 @@ start_bare() { # port user_bytes token_bytes resources_bytes -> pid
   echo "signin_clients=$SIGNIN_CLIENTS"
   echo "wrk_threads=$WRK_THREADS"
   echo "clk_tck=$(getconf CLK_TCK)"
-  echo "proposed_jvm_opts=$PROPOSED_JAVA_OPTS"
-  echo "proposed_starts=$PROPOSED_STARTS"
+  echo "scale_accounts=$SCALE_ACCOUNTS"
+  echo "scale_tokens=$SCALE_TOKENS"
+  echo "small_accounts=$SMALL_ACCOUNTS"
+  echo "small_tokens=$SMALL_TOKENS"
 } >"$results/machine.properties"
 bench_started=$(now_ns)
 
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Server throughput and p99: plexauth serve against the bare route
 
-log "1. starting plexauth serve (first start: creates the owner)"
+log "1. starting plexauth serve (first start: creates the owner; the launcher makes its class-data archive)"
+rm -rf "$root/plexauth-cli/target/cds"
 serve_dir="$work/serve-data"
 serve_port=$(free_port)
 t0=$(now_ns)
@@ -185,14 +209,26 @@ serve_pid=$(start_serve "$serve_dir" "$serve_port")
 pids+=("$serve_pid")
 serve_url="http://127.0.0.1:$serve_port"
 wait_answer "$serve_url/api/v2/user" "$t0" "$serve_pid" >"$results/first-start-ms.txt"
+while IFS= read -r option; do jvm_opts+=("$option"); done < <(launcher_jvm_opts "$serve_pid")
+echo "jvm_opts=${jvm_opts[*]}" >>"$results/machine.properties"
+log "1. JVM options of the launcher: ${jvm_opts[*]}"
 
-java "${jvm_opts[@]}" -jar "$cli_jar" source add --data-dir "$serve_dir" --name Bench \
+"$root/plexauth" source add --data-dir "$serve_dir" --name Bench \
   --uri http://127.0.0.1:32400 server://bench-source >/dev/null
 TOKEN=$(curl -s -X POST -H 'Accept: application/json' -H 'X-Plex-Client-Identifier: plexauth-bench' \
   --data 'login=admin&password=bench-admin-password' "$serve_url/api/v2/users/signin" \
   | sed -n 's/.*"authToken":"\([^"]*\)".*/\1/p')
 [ -n "$TOKEN" ] || { echo "bench: sign-in to plexauth serve failed" >&2; exit 1; }
 export TOKEN
+
+log "1. restarting plexauth serve: the first run wrote the archive as it stopped, this one uses it"
+stop_process "$serve_pid" 120
+t0=$(now_ns)
+serve_pid=$(start_serve "$serve_dir" "$serve_port")
+pids+=("$serve_pid")
+wait_answer "$serve_url/api/v2/user" "$t0" "$serve_pid" >/dev/null
+grep -q -- '-XX:SharedArchiveFile=' "/proc/$serve_pid/cmdline" \
+  || log "1. warning: plexauth serve runs without a class-data archive"
 
 endpoints=(user token resources)
 declare -A paths=(
@@ -254,15 +290,15 @@ done
 echo "$(rss_kib "$serve_pid") $(hwm_kib "$serve_pid")" >"$results/rss-plexauth.txt"
 echo "$(rss_kib "$bare_pid") $(hwm_kib "$bare_pid")" >"$results/rss-bare.txt"
 stop_process "$bare_pid"
-stop_process "$serve_pid"
+stop_process "$serve_pid" 120
 
 # ---------------------------------------------------------------------------------------------------------------
 # 2. Sign-in against one Argon2id verification
 
 log "2. JMH PasswordVerifyBenchmark, one thread and $(nproc) threads"
-java -jar "$bench_jar" PasswordVerifyBenchmark \
+java -jar "$bench_jar" PasswordVerifyBenchmark -jvmArgsAppend "${jvm_opts[*]}" \
   -f 1 -wi 2 -w 2s -i "$JMH_ITERATIONS" -r 2s -rf json -rff "$results/verify.jmh.json" >"$work/verify.jmh.log" 2>&1
-java -jar "$bench_jar" PasswordVerifyBenchmark -t "$(nproc)" \
+java -jar "$bench_jar" PasswordVerifyBenchmark -t "$(nproc)" -jvmArgsAppend "${jvm_opts[*]}" \
   -f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff "$results/verify-all-cores.jmh.json" >>"$work/verify.jmh.log" 2>&1
 
 log "1b. JMH TokenLookupBenchmark"
@@ -321,7 +357,7 @@ for i in $(seq 1 "$STARTS"); do
   pid=$(start_serve "$serve_dir" "$port")
   pids+=("$pid")
   wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-plexauth.txt"
-  stop_process "$pid"
+  stop_process "$pid" 120
 
   port=$(free_port)
   t0=$(now_ns)
@@ -332,26 +368,93 @@ for i in $(seq 1 "$STARTS"); do
 done
 
 # ---------------------------------------------------------------------------------------------------------------
-# 4b. The same with the proposed JVM options: starts, then item 1's load (one run an endpoint) and VmRSS
+# 5. Scale: the token routes with 1,000,000 account tokens and 100,000 accounts against 10 of each, on SQLite and
+#    on PostgreSQL; sign-in with 100,000 accounts.
 
-log "4b. $PROPOSED_STARTS starts of plexauth serve with $PROPOSED_JAVA_OPTS"
-: >"$results/start-proposed.txt"
-for i in $(seq 1 "$PROPOSED_STARTS"); do
-  port=$(free_port)
-  t0=$(now_ns)
-  pid=$(start_serve "$serve_dir" "$port" "$PROPOSED_JAVA_OPTS")
-  pids+=("$pid")
-  wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-proposed.txt"
-  if [ "$i" -lt "$PROPOSED_STARTS" ]; then stop_process "$pid"; fi
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+databases=(sqlite)
+if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
+  log "5. starting PostgreSQL ($pg_bin) under bench/target/work/pg"
+  mkdir -p "$work/pg"
+  [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+  pg_data="$work/pg/data"
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres >"$work/pg/initdb.log" 2>&1
+  pg_port=$(free_port)
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" \
+    -l "$work/pg/postgres.log" -w start >/dev/null
+  for size in small large; do
+    as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "bench_$size"
+  done
+  PLEXAUTH_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+  export PLEXAUTH_SECRET_KEY
+  databases+=(postgresql)
+  echo "postgresql=$("$pg_bin/postgres" --version)" >>"$results/machine.properties"
+else
+  log "5. no PostgreSQL server binaries (Debian's postgresql package): SQLite only"
+fi
+
+scale_where() { # database size -> data directory or JDBC URL
+  if [ "$1" = sqlite ]; then echo "$work/scale-sqlite-$2"; else
+    echo "jdbc:postgresql://127.0.0.1:$pg_port/bench_$2?user=postgres"; fi
+}
+
+declare -A scale_tokens
+for db in "${databases[@]}"; do
+  for size in small large; do
+    if [ "$size" = small ]; then n_accounts=$SMALL_ACCOUNTS; n_tokens=$SMALL_TOKENS; else
+      n_accounts=$SCALE_ACCOUNTS; n_tokens=$SCALE_TOKENS; fi
+    log "5. filling $db ($size): $n_accounts accounts, $n_tokens account tokens"
+    java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.FillDatabase "$(scale_where "$db" "$size")" \
+      "$n_accounts" "$n_tokens" >"$work/fill-$db-$size.out" 2>"$work/fill-$db-$size.err"
+    grep '^filled ' "$work/fill-$db-$size.out" >"$results/fill-$db-$size.txt"
+    scale_tokens[$db-$size]=$(sed -n 's/^token //p' "$work/fill-$db-$size.out")
+  done
+
+  declare -A scale_pids scale_urls
+  for size in small large; do
+    port=$(free_port)
+    pid=$(start_serve "$(scale_where "$db" "$size")" "$port")
+    pids+=("$pid")
+    scale_pids[$size]=$pid
+    scale_urls[$size]="http://127.0.0.1:$port"
+    wait_answer "${scale_urls[$size]}/api/v2/user" "$(now_ns)" "$pid" >/dev/null
+  done
+  log "5. warming up $db (${HTTP_WARMUP} s an endpoint and size)"
+  for e in "${endpoints[@]}"; do
+    for size in small large; do
+      TOKEN=${scale_tokens[$db-$size]} run_wrk "${scale_urls[$size]}${paths[$e]}" \
+        "$work/warm-scale-$db-$size-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
+    done
+  done
+  for rep in $(seq 1 "$REPS"); do
+    for e in "${endpoints[@]}"; do
+      log "5. $db run $rep/$REPS: ${paths[$e]}, large then small"
+      for size in large small; do
+        TOKEN=${scale_tokens[$db-$size]} run_wrk "${scale_urls[$size]}${paths[$e]}" \
+          "$results/scale-$db-$size-$e-$rep.json" "" "" "${scale_pids[$size]}"
+      done
+    done
+  done
+  for size in small large; do stop_process "${scale_pids[$size]}" 120; done
 done
-log "4b. item 1's load on plexauth serve with $PROPOSED_JAVA_OPTS"
-proposed_url="http://127.0.0.1:$port"
-for e in "${endpoints[@]}"; do
-  run_wrk "$proposed_url${paths[$e]}" "$work/warm-proposed-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
-  run_wrk "$proposed_url${paths[$e]}" "$results/proposed-$e.json" "" "" "$pid"
+
+log "5. sign-in with $SCALE_ACCOUNTS accounts (the large SQLite database, $SIGNIN_CLIENTS bench accounts added)"
+signin_port=$(free_port)
+java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.SignInServer "$work/scale-sqlite-large" "$signin_port" \
+  "$SIGNIN_CLIENTS" </dev/null >"$work/signin-scale.out" 2>"$work/signin-scale.err" &
+signin_pid=$!
+pids+=("$signin_pid")
+signin_url="http://127.0.0.1:$signin_port/api/v2/users/signin"
+wait_answer "$signin_url" "$(now_ns)" "$signin_pid" >/dev/null
+until grep -q '^listening on' "$work/signin-scale.out"; do sleep 0.1; done
+run_signin "$SIGNIN_CLIENTS" "$SIGNIN_WARMUP" "$work/warm-signin-scale.json"
+for rep in $(seq 1 "$REPS"); do
+  log "5. sign-in run $rep/$REPS with $SCALE_ACCOUNTS accounts"
+  run_signin "$SIGNIN_CLIENTS" "$SIGNIN_SECONDS" "$results/signin-scale-$SIGNIN_CLIENTS-$rep.json"
+  sleep 1
 done
-echo "$(rss_kib "$pid") $(hwm_kib "$pid")" >"$results/rss-proposed.txt"
-stop_process "$pid"
+stop_process "$signin_pid"
 
 {
   echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)"

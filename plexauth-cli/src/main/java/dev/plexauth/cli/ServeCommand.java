@@ -130,6 +130,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "The certificate's private key: PEM, unencrypted PKCS#8, RSA or EC.")
   Path tlsKey;
 
+  @Option(
+      names = "--max-transient-tokens",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description =
+          "Keep at most N transient tokens in memory, the oldest dropped first (default:"
+              + " ${DEFAULT-VALUE}; at most 1000 per account token besides).")
+  int maxTransientTokens;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -145,13 +154,21 @@ final class ServeCommand implements Callable<Integer> {
     if (tokenMaxAgeDays != null && (tokenMaxAgeDays < 1 || tokenMaxAgeDays > 36_500)) {
       throw CliException.usage("--token-max-age-days must be 1 to 36500: " + tokenMaxAgeDays);
     }
+    if (maxTransientTokens < 1 || maxTransientTokens > PlexAuthServer.MAX_TRANSIENT_TOKENS_LIMIT) {
+      throw CliException.usage(
+          "--max-transient-tokens must be 1 to "
+              + PlexAuthServer.MAX_TRANSIENT_TOKENS_LIMIT
+              + ": "
+              + maxTransientTokens);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
         PlexAuthServer.builder()
             .host(host)
             .port(port)
             .environment(io.environment())
-            .tokenIdleTimeout(Duration.ofDays(tokenIdleDays));
+            .tokenIdleTimeout(Duration.ofDays(tokenIdleDays))
+            .maxTransientTokens(maxTransientTokens);
     if (tokenMaxAgeDays != null) {
       builder.tokenMaxAge(Duration.ofDays(tokenMaxAgeDays));
     }

@@ -163,7 +163,13 @@ class ServeCommandTest {
   void tokenLifetimeOptionsAreCheckedAndAccepted() throws Exception {
     for (String[] bad :
         new String[][] {
-          {"--token-idle-days", "0"}, {"--token-max-age-days", "-1"}, {"--token-idle-days", "x"}
+          {"--token-idle-days", "0"},
+          {"--token-max-age-days", "-1"},
+          {"--token-idle-days", "x"},
+          {"--max-transient-tokens", "0"},
+          {"--max-transient-tokens", "-5"},
+          {"--max-transient-tokens", "100000001"},
+          {"--max-transient-tokens", "99999999999"}
         }) {
       Result refused =
           Cli.in(home)
@@ -182,7 +188,9 @@ class ServeCommandTest {
             "--token-idle-days",
             "30",
             "--token-max-age-days",
-            "365")) {
+            "365",
+            "--max-transient-tokens",
+            "5000")) {
       assertThat(serving.awaitStarted()).contains("PMS (serverURL)");
     }
   }

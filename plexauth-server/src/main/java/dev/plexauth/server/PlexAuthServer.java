@@ -80,10 +80,17 @@ public final class PlexAuthServer implements AutoCloseable {
   /** Nonces ({@code GET /api/v2/auth/nonce}) allowed per client identifier and minute. */
   public static final int NONCE_RATE_LIMIT = 10;
 
+  /** Transient tokens held at once, by default (see {@link Builder#maxTransientTokens}). */
+  public static final int DEFAULT_MAX_TRANSIENT_TOKENS = TransientTokens.DEFAULT_MAX;
+
+  /** The largest {@link Builder#maxTransientTokens} accepted. */
+  public static final int MAX_TRANSIENT_TOKENS_LIMIT = TransientTokens.LIMIT_MAX;
+
   private final Builder config;
   private Store store;
   private PasswordHasher hasher;
   private SignInQueue signIns;
+  private TransientTokens transientTokens;
   private PlexAuthAdmin admin;
   private ServerInfo serverInfo;
   private Javalin app;
@@ -137,9 +144,9 @@ public final class PlexAuthServer implements AutoCloseable {
       signingKeys.ensureOne();
       TokenLifetime lifetime =
           new TokenLifetime(config.tokenIdleTimeout, Optional.ofNullable(config.tokenMaxAge));
+      transientTokens = new TransientTokens(config.clock, config.maxTransientTokens);
       Authenticator authenticator =
-          new Authenticator(
-              store, new TransientTokens(config.clock), lifetime, config.clock, signingKeys);
+          new Authenticator(store, transientTokens, lifetime, config.clock, signingKeys);
       DeviceKeyService deviceKeys =
           new DeviceKeyService(store, signingKeys, lifetime, config.clock);
       String name = config.name != null ? config.name : hostName();
@@ -393,6 +400,17 @@ public final class PlexAuthServer implements AutoCloseable {
     return new int[] {signIns.running(), signIns.waiting(), signIns.capacity()};
   }
 
+  /**
+   * How many transient tokens this server holds. Package-private, like {@link
+   * #passwordVerifications()}: the tests prove the bounds with it.
+   *
+   * @return the count (expired ones may count until the next sweep)
+   */
+  synchronized int transientTokens() {
+    requireStarted();
+    return transientTokens.size();
+  }
+
   /** Stops serving and closes the database; transient tokens are gone. Idempotent. */
   public synchronized void stop() {
     if (app == null) {
@@ -462,6 +480,7 @@ public final class PlexAuthServer implements AutoCloseable {
     private Path tlsCertificate;
     private Path tlsKey;
     private int httpThreads;
+    private int maxTransientTokens = TransientTokens.DEFAULT_MAX;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
     private PrintStream announcements = System.out;
@@ -724,6 +743,24 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
+     * The most transient tokens held at once, over all account tokens; minting one more drops the
+     * oldest. 1,000,000 by default (about 120 MB of heap when all are live). Each account token has
+     * at most {@value TransientTokens#MAX_PER_ROOT} live descendants besides, its oldest dropped
+     * first.
+     *
+     * <pre>{@code
+     * builder.maxTransientTokens(100_000)
+     * }</pre>
+     *
+     * @param max 1 to 100,000,000
+     * @return this builder
+     */
+    public Builder maxTransientTokens(int max) {
+      this.maxTransientTokens = TransientTokens.checkMax(max);
+      return this;
+    }
+
+    /**
      * Whether the first start with no account creates an admin (owner) account from {@code
      * PLEXAUTH_ADMIN_LOGIN}, {@code PLEXAUTH_ADMIN_EMAIL} and {@code PLEXAUTH_ADMIN_PASSWORD}, or
      * with a generated password printed once. True by default.
@@ -788,6 +825,7 @@ public final class PlexAuthServer implements AutoCloseable {
       copy.tlsCertificate = tlsCertificate;
       copy.tlsKey = tlsKey;
       copy.httpThreads = httpThreads;
+      copy.maxTransientTokens = maxTransientTokens;
       copy.createOwnerOnFirstStart = createOwnerOnFirstStart;
       copy.environment = environment;
       copy.announcements = announcements;

@@ -134,7 +134,7 @@ public final class Authenticator {
     TransientTokens.Grant grant = found.get();
     String rootHash = grant.rootTokenHash();
     Optional<Principal> principal =
-        switch (grant.root()) {
+        switch (grant.rootKind()) {
           case RESOURCE_TOKEN ->
               currentResource(rootHash)
                   .map(

@@ -33,7 +33,7 @@ public final class Principal {
   private final boolean admin;
   private final Instant transientExpiresAt;
   private final String resource;
-  private final TransientTokens.Root root;
+  private final TransientTokens.RootKind root;
 
   private Principal(
       Kind kind,
@@ -44,7 +44,7 @@ public final class Principal {
       boolean admin,
       Instant transientExpiresAt,
       String resource,
-      TransientTokens.Root root) {
+      TransientTokens.RootKind root) {
     this.kind = kind;
     this.token = token;
     this.account = account;
@@ -67,7 +67,7 @@ public final class Principal {
         account.admin(),
         null,
         null,
-        TransientTokens.Root.ACCOUNT_TOKEN);
+        TransientTokens.RootKind.ACCOUNT_TOKEN);
   }
 
   /**
@@ -86,7 +86,7 @@ public final class Principal {
         account.admin() && thisServer,
         null,
         resource,
-        TransientTokens.Root.RESOURCE_TOKEN);
+        TransientTokens.RootKind.RESOURCE_TOKEN);
   }
 
   /** The holder of a transient token. */
@@ -101,7 +101,7 @@ public final class Principal {
         grant.admin(),
         grant.expiresAt(),
         grant.resource(),
-        grant.root());
+        grant.rootKind());
   }
 
   /**
@@ -191,7 +191,7 @@ public final class Principal {
   /**
    * What transient tokens made from this one descend from: an account token or a resource token.
    */
-  TransientTokens.Root root() {
+  TransientTokens.RootKind root() {
     return root;
   }
 

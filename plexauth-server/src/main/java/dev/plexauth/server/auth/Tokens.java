@@ -68,9 +68,13 @@ final class Tokens {
   }
 
   static String sha256Hex(String token) {
+    return HexFormat.of().formatHex(sha256(token));
+  }
+
+  static byte[] sha256(String token) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+      return digest.digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

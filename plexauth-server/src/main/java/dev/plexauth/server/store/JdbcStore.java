@@ -17,9 +17,10 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
- * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the token
- * lookup behind every request, which keeps its statement prepared ({@code TokenLookup}), the
- * sources' queries ({@code SourceQueries}) and the pins' ({@code PinQueries}). No row is cached:
+ * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the reads of
+ * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
+ * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
+ * sources' other queries); devices, shares and pins have their own query classes. No row is cached:
  * several processes may share the database. Deleting an account or a source deletes its tokens or
  * connections through the schema's {@code ON DELETE CASCADE}.
  *
@@ -65,6 +66,7 @@ public final class JdbcStore implements Store {
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final PreparedQueries prepared;
   private final TokenLookup tokenLookup;
   private final SourceQueries sources;
   private final JwtQueries jwts;
@@ -75,8 +77,9 @@ public final class JdbcStore implements Store {
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
-    this.tokenLookup = new TokenLookup(dataSource);
-    this.sources = new SourceQueries(jdbi);
+    this.prepared = new PreparedQueries(dataSource);
+    this.tokenLookup = new TokenLookup(prepared);
+    this.sources = new SourceQueries(jdbi, prepared);
     this.jwts = new JwtQueries(jdbi);
     this.devices = new DeviceQueries(jdbi);
     this.shares = new ShareQueries(jdbi);
@@ -715,7 +718,7 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     dataSource.close();
-    tokenLookup.clear();
+    prepared.clear();
   }
 
   /** The case-insensitive key of a username or email. */

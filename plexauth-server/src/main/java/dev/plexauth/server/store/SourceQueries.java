@@ -1,6 +1,7 @@
 package dev.plexauth.server.store;
 
 import dev.plexauth.sdk.models.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -14,10 +15,22 @@ import org.jdbi.v3.core.JdbiException;
  */
 final class SourceQueries {
 
-  private final Jdbi jdbi;
+  /**
+   * A source with its connections in one query, prepared once per pooled connection: the read of
+   * every {@code /security/resources} request. A source without connections is one row of nulls.
+   */
+  private static final String SOURCE_WITH_CONNECTIONS =
+      "SELECT s.name, s.client_identifier, s.created_at, c.protocol, c.address, c.port, c.uri,"
+          + " c.local, c.relay"
+          + " FROM sources s LEFT JOIN source_connections c ON c.source_id = s.id"
+          + " WHERE s.id = ? ORDER BY c.position";
 
-  SourceQueries(Jdbi jdbi) {
+  private final Jdbi jdbi;
+  private final PreparedQueries prepared;
+
+  SourceQueries(Jdbi jdbi, PreparedQueries prepared) {
     this.jdbi = jdbi;
+    this.prepared = prepared;
   }
 
   /** See {@link Store#insertSource}. */
@@ -57,7 +70,34 @@ final class SourceQueries {
 
   /** See {@link Store#findSource}. */
   Optional<SourceRow> find(String id) {
-    return SqlErrors.call(jdbi, "cannot read sources", handle -> find(handle, id));
+    return prepared.query(
+        SOURCE_WITH_CONNECTIONS,
+        statement -> statement.setString(1, id),
+        rows -> {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          String name = rows.getString(1);
+          String clientIdentifier = rows.getString(2);
+          long createdAtMillis = rows.getLong(3);
+          List<Connection> connections = new ArrayList<>();
+          do {
+            String protocol = rows.getString(4);
+            if (protocol != null) {
+              connections.add(
+                  new Connection(
+                      protocol,
+                      rows.getString(5),
+                      rows.getInt(6),
+                      rows.getString(7),
+                      rows.getBoolean(8),
+                      rows.getBoolean(9)));
+            }
+          } while (rows.next());
+          return Optional.of(
+              new SourceRow(id, name, clientIdentifier, connections, createdAtMillis));
+        },
+        "cannot read sources");
   }
 
   /** See {@link Store#listSources}. */

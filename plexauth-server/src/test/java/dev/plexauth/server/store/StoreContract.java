@@ -248,4 +248,17 @@ abstract class StoreContract {
     assertThat(store.findSource("server://abc"))
         .contains(new SourceRow("server://abc", "ABC", "abc", connections.subList(1, 2), 7_000));
   }
+
+  @Test
+  void aSourceWithoutConnectionsIsFoundWithNone() {
+    Store store = store();
+    SourceRow bare = new SourceRow("server://bare", "Bare", "bare", List.of());
+
+    store.insertSource(bare, 5_000);
+
+    assertThat(store.findSource("server://bare"))
+        .contains(new SourceRow("server://bare", "Bare", "bare", List.of(), 5_000));
+    assertThat(store.findSource("server://bare").orElseThrow().connections()).isEmpty();
+    assertThat(store.findSource("server://other")).isEmpty();
+  }
 }
