@@ -124,7 +124,7 @@ public final class Principal {
         account.admin(),
         expiresAt,
         null,
-        TransientTokens.Root.ACCOUNT_TOKEN);
+        TransientTokens.RootKind.ACCOUNT_TOKEN);
   }
 
   /**
