@@ -51,6 +51,7 @@ class CtrlPlexConformanceTest {
 
   private final OpenApiContract contract = OpenApiContract.load();
   private Fixture server;
+  private HarnessReport report;
   private Map<String, JsonNode> cases;
   private JsonNode harness;
 
@@ -97,12 +98,9 @@ class CtrlPlexConformanceTest {
             "transient-",
             "resource-");
 
-    JsonNode result = JSON.readTree(run.stdout());
-    harness = result.get("harness");
-    cases = new LinkedHashMap<>();
-    for (JsonNode entry : result.get("cases")) {
-      cases.put(entry.get("name").asText(), entry);
-    }
+    report = new HarnessReport(JSON.readTree(run.stdout()));
+    harness = report.harness();
+    cases = report.cases();
   }
 
   @AfterAll
@@ -121,46 +119,13 @@ class CtrlPlexConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> eachCase() {
-    return expectations().entrySet().stream()
-        .map(
-            expectation ->
-                DynamicTest.dynamicTest(
-                    expectation.getKey(),
-                    () -> {
-                      JsonNode entry = cases.get(expectation.getKey());
-                      assertThat(entry)
-                          .as("case %s was not reported", expectation.getKey())
-                          .isNotNull();
-                      expectation.getValue().accept(entry.get("detail"));
-                    }));
+    return report.eachCase(expectations());
   }
 
   /** Every answer the library received, from the plex.tv role or the PMS role, is as documented. */
   @Test
   void everyAnswerCtrlPlexReceivedIsAsDocumented() {
-    List<String> failures = new ArrayList<>();
-    int exchanges = 0;
-    for (Map.Entry<String, JsonNode> entry : cases.entrySet()) {
-      for (JsonNode exchange : entry.getValue().at("/detail/http")) {
-        exchanges++;
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange
-            .path("headers")
-            .properties()
-            .forEach(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
-        List<String> violations =
-            contract.check(
-                exchange.get("method").asText(),
-                exchange.get("path").asText(),
-                exchange.get("status").asInt(),
-                headers,
-                exchange.path("body").asText(""));
-        if (!violations.isEmpty()) {
-          failures.add(entry.getKey() + " " + exchange.get("url").asText() + ": " + violations);
-        }
-      }
-    }
-    assertThat(failures).isEmpty();
+    int exchanges = report.assertEveryAnswerAsDocumented(contract);
     assertThat(exchanges).as("answers @ctrl/plex received").isGreaterThanOrEqualTo(10);
   }
 
@@ -336,9 +301,7 @@ class CtrlPlexConformanceTest {
   }
 
   private JsonNode detail(String name) {
-    JsonNode entry = cases.get(name);
-    assertThat(entry).as("case %s was not reported", name).isNotNull();
-    return entry.get("detail");
+    return report.detail(name);
   }
 
   /** The account a token belongs to, asked of the server by the Java SDK. */

@@ -16,7 +16,6 @@ import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,7 @@ class PlexjsConformanceTest {
 
   private final OpenApiContract contract = OpenApiContract.load();
   private Fixture server;
+  private HarnessReport report;
   private Map<String, JsonNode> cases;
   private JsonNode harness;
 
@@ -92,12 +92,9 @@ class PlexjsConformanceTest {
         NodeProcess.run(project, List.of("node", "conformance.mjs"), env, Duration.ofMinutes(3));
     assertThat(run.exitCode()).as("the harness failed:\n%s", run.stderr()).isZero();
 
-    JsonNode result = JSON.readTree(run.stdout());
-    harness = result.get("harness");
-    cases = new LinkedHashMap<>();
-    for (JsonNode entry : result.get("cases")) {
-      cases.put(entry.get("name").asText(), entry);
-    }
+    report = new HarnessReport(JSON.readTree(run.stdout()));
+    harness = report.harness();
+    cases = report.cases();
   }
 
   @AfterAll
@@ -117,46 +114,13 @@ class PlexjsConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> eachCase() {
-    return expectations().entrySet().stream()
-        .map(
-            expectation ->
-                DynamicTest.dynamicTest(
-                    expectation.getKey(),
-                    () -> {
-                      JsonNode entry = cases.get(expectation.getKey());
-                      assertThat(entry)
-                          .as("case %s was not reported", expectation.getKey())
-                          .isNotNull();
-                      expectation.getValue().accept(entry.get("detail"));
-                    }));
+    return report.eachCase(expectations());
   }
 
   /** Every answer plexjs received, success or error, is as the project's document says. */
   @Test
   void everyAnswerPlexjsReceivedIsAsDocumented() {
-    List<String> failures = new ArrayList<>();
-    int exchanges = 0;
-    for (Map.Entry<String, JsonNode> entry : cases.entrySet()) {
-      for (JsonNode exchange : entry.getValue().at("/detail/http")) {
-        exchanges++;
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange
-            .path("headers")
-            .properties()
-            .forEach(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
-        List<String> violations =
-            contract.check(
-                exchange.get("method").asText(),
-                exchange.get("path").asText(),
-                exchange.get("status").asInt(),
-                headers,
-                exchange.path("body").asText(""));
-        if (!violations.isEmpty()) {
-          failures.add(entry.getKey() + " " + exchange.get("url").asText() + ": " + violations);
-        }
-      }
-    }
-    assertThat(failures).isEmpty();
+    int exchanges = report.assertEveryAnswerAsDocumented(contract);
     assertThat(exchanges).as("answers plexjs received").isGreaterThanOrEqualTo(38);
   }
 
@@ -420,9 +384,7 @@ class PlexjsConformanceTest {
   }
 
   private JsonNode detail(String name) {
-    JsonNode entry = cases.get(name);
-    assertThat(entry).as("case %s was not reported", name).isNotNull();
-    return entry.get("detail");
+    return report.detail(name);
   }
 
   /** The account a token belongs to, asked of the server by the Java SDK. */
