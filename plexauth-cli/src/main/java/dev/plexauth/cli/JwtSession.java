@@ -4,6 +4,7 @@ import dev.plexauth.sdk.DeviceKeyLogin;
 import dev.plexauth.sdk.DeviceKeyStore;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.models.PlexJwt;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -53,6 +54,14 @@ final class JwtSession {
    * @return the login, to use as the client's access token
    */
   static DeviceKeyLogin resume(PlexAPI plex, ConfigFile config, PlexJwt stored, Clock clock) {
+    Path key = keyFile(config);
+    if (!Files.isRegularFile(key)) {
+      throw CliException.refused(
+          "the device key "
+              + key
+              + " is missing, so the stored Plex JWT cannot be renewed; sign in again (plexauth"
+              + " signin, with --jwt to keep using JWTs)");
+    }
     DeviceKeyLogin login =
         DeviceKeyLogin.builder(plex, DeviceKeyStore.file(keyFile(config)))
             .jwt(stored)

@@ -116,6 +116,26 @@ class JwtCommandsTest {
   }
 
   @Test
+  void aDeletedDeviceKeyIsAClearOneLineRefusal() throws Exception {
+    Cli.in(home)
+        .clock(server.clock)
+        .stdin(Fixture.USER_PASSWORD + "\n")
+        .run("signin", "--server", server.url(), "--login", "alice", "--password-stdin", "--jwt")
+        .succeeded();
+    Files.delete(home.resolve("device.key"));
+
+    Result details = Cli.in(home).clock(server.clock).run("token", "details").failed(1);
+
+    assertThat(details.err().strip().lines()).hasSize(1);
+    assertThat(details.err())
+        .contains("device key")
+        .contains("is missing")
+        .contains("plexauth signin")
+        .doesNotContain("Exception")
+        .doesNotContain("eyJ");
+  }
+
+  @Test
   void keysRotateMakesANewPublishedKey() {
     Http http = new Http(server.url());
     assertThat(http.getJson("/api/v2/auth/keys").json().path("keys")).hasSize(1);
