@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.UserPlexAccount;
-import dev.plexauth.server.Source;
 import dev.plexauth.server.support.Fixture;
-import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +41,12 @@ class CtrlPlexConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A source whose one connection is the server under test. */
-  static final String PMS_SOURCE = "server://conformance-pms";
-
-  static final String PMS_CLIENT_IDENTIFIER = "conformance-pms";
+  private static final String PMS_SOURCE = ServerUnderTest.PMS_SOURCE;
+  private static final String PMS_CLIENT_IDENTIFIER = ServerUnderTest.PMS_CLIENT_IDENTIFIER;
 
   private final OpenApiContract contract = OpenApiContract.load();
   private Fixture server;
   private HarnessReport report;
-  private Map<String, JsonNode> cases;
-  private JsonNode harness;
 
   @BeforeAll
   void runHarness(@TempDir Path dataDir) throws Exception {
@@ -61,22 +54,7 @@ class CtrlPlexConformanceTest {
     Path project = RepositoryPaths.ctrlPlexHarness();
     NodeProcess.npmCi(project);
 
-    // Real time: the client runs in another process, and the 2FA code must be current when it
-    // comes.
-    server =
-        Fixture.on(dataDir)
-            .clock(MutableClock.ticking())
-            .signInRateLimit(1_000)
-            .withAccounts()
-            .start();
-    server.server.addSource(
-        new Source(
-            PMS_SOURCE,
-            "plexauth under test",
-            PMS_CLIENT_IDENTIFIER,
-            List.of(
-                new Connection(
-                    "http", "127.0.0.1", server.server.port(), server.url(), true, false))));
+    server = ServerUnderTest.start(dataDir);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PLEXAUTH_URL", server.url());
     env.put("ADMIN_LOGIN", Fixture.ADMIN);
@@ -99,8 +77,6 @@ class CtrlPlexConformanceTest {
             "resource-");
 
     report = new HarnessReport(JSON.readTree(run.stdout()));
-    harness = report.harness();
-    cases = report.cases();
   }
 
   @AfterAll
@@ -112,9 +88,10 @@ class CtrlPlexConformanceTest {
 
   @Test
   void theHarnessRanThePinnedCtrlPlexAndEveryCase() {
-    assertThat(harness.get("ctrlPlex").asText()).isEqualTo("3.12.1");
-    assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(expectations().keySet());
-    assertThat(harness.get("total").asInt()).isEqualTo(cases.size());
+    assertThat(report.harness().get("ctrlPlex").asText()).isEqualTo("3.12.1");
+    assertThat(report.cases().keySet())
+        .containsExactlyInAnyOrderElementsOf(expectations().keySet());
+    assertThat(report.harness().get("total").asInt()).isEqualTo(report.cases().size());
   }
 
   @TestFactory
@@ -133,7 +110,7 @@ class CtrlPlexConformanceTest {
   @Test
   void theLibrarysPlexTvCallsWereRedirected() {
     List<String> redirected = new ArrayList<>();
-    for (JsonNode entry : cases.values()) {
+    for (JsonNode entry : report.cases().values()) {
       for (JsonNode exchange : entry.at("/detail/http")) {
         if (exchange.path("requested").asText().equals("https://plex.tv")) {
           redirected.add(exchange.get("method").asText() + " " + exchange.get("path").asText());

@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plexauth.sdk.PlexAPI;
 import dev.plexauth.sdk.errors.GetTokenDetailsUnauthorized;
-import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.sdk.models.GetTransientTokenQueryParamType;
 import dev.plexauth.sdk.models.Scope;
 import dev.plexauth.sdk.models.UserPlexAccount;
-import dev.plexauth.server.Source;
 import dev.plexauth.server.support.Fixture;
-import dev.plexauth.server.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,16 +40,12 @@ class PlexjsConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A source whose one connection is the server under test, shared with the user. */
-  static final String PMS_SOURCE = "server://conformance-pms";
-
-  static final String PMS_CLIENT_IDENTIFIER = "conformance-pms";
+  private static final String PMS_SOURCE = ServerUnderTest.PMS_SOURCE;
+  private static final String PMS_CLIENT_IDENTIFIER = ServerUnderTest.PMS_CLIENT_IDENTIFIER;
 
   private final OpenApiContract contract = OpenApiContract.load();
   private Fixture server;
   private HarnessReport report;
-  private Map<String, JsonNode> cases;
-  private JsonNode harness;
 
   @BeforeAll
   void runHarness(@TempDir Path dataDir) throws Exception {
@@ -60,21 +53,7 @@ class PlexjsConformanceTest {
     Path project = RepositoryPaths.plexjsHarness();
     NodeProcess.npmCi(project);
 
-    // Real time: plexjs runs in another process, and the 2FA code must be current when it arrives.
-    server =
-        Fixture.on(dataDir)
-            .clock(MutableClock.ticking())
-            .signInRateLimit(1_000)
-            .withAccounts()
-            .start();
-    server.server.addSource(
-        new Source(
-            PMS_SOURCE,
-            "plexauth under test",
-            PMS_CLIENT_IDENTIFIER,
-            List.of(
-                new Connection(
-                    "http", "127.0.0.1", server.server.port(), server.url(), true, false))));
+    server = ServerUnderTest.start(dataDir);
     server.server.shareSource(PMS_SOURCE, Fixture.USER);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PLEXAUTH_URL", server.url());
@@ -93,8 +72,6 @@ class PlexjsConformanceTest {
     assertThat(run.exitCode()).as("the harness failed:\n%s", run.stderr()).isZero();
 
     report = new HarnessReport(JSON.readTree(run.stdout()));
-    harness = report.harness();
-    cases = report.cases();
   }
 
   @AfterAll
@@ -106,10 +83,11 @@ class PlexjsConformanceTest {
 
   @Test
   void theHarnessRanThePinnedPlexjsAndEveryCase() {
-    assertThat(harness.get("plexjs").asText()).isEqualTo("0.32.1");
-    assertThat(harness.get("zod").asText()).isEqualTo("3.25.76");
-    assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(expectations().keySet());
-    assertThat(harness.get("total").asInt()).isEqualTo(cases.size());
+    assertThat(report.harness().get("plexjs").asText()).isEqualTo("0.32.1");
+    assertThat(report.harness().get("zod").asText()).isEqualTo("3.25.76");
+    assertThat(report.cases().keySet())
+        .containsExactlyInAnyOrderElementsOf(expectations().keySet());
+    assertThat(report.harness().get("total").asInt()).isEqualTo(report.cases().size());
   }
 
   @TestFactory
