@@ -110,6 +110,8 @@ class TokenLifetimeTest {
         admin.addAccount(
             NewAccount.of(Fixture.ADMIN, Fixture.ADMIN_EMAIL, "a-new-passw0rd").asAdmin());
       }
+      // Another process's change is seen within a second.
+      Fixture.waitOutRecentLookups();
 
       for (String token : List.of(account, child, grandchild, fromSource, fromSourceChild)) {
         assertThat(status(fx, token)).isEqualTo(401);

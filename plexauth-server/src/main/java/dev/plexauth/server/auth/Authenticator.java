@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * Resolves a presented token to a {@link Principal}, and mints transient tokens for principals.
  *
  * <p>Account tokens are looked up by their SHA-256 in the store on every request, with their
- * account in the same query; so are resource tokens, with the account token they derive from. A
- * transient token is valid only while its root (an account or resource token) still is, so
- * replacing or deleting an account token (in this process or another one on the same database) also
- * kills its resource tokens and every transient descendant.
+ * account in the same query; so are resource tokens, with the account token they derive from. The
+ * store may answer from a lookup of the last second (a change made through it is seen at once, one
+ * made by another process within a second). A transient token is valid only while its root (an
+ * account or resource token) still is, so replacing or deleting an account token (in this process
+ * or another one on the same database) also kills its resource tokens and every transient
+ * descendant.
  *
  * <p>Which tokens a route accepts depends on its role: {@link #authenticatePms} (the PMS routes)
  * takes all three kinds; {@link #authenticatePlexTv} (the plex.tv routes: the user, resources,

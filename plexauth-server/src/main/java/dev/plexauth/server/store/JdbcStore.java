@@ -20,9 +20,12 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the reads of
  * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
  * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
- * sources' other queries); devices, shares and pins have their own query classes. No row is cached:
- * several processes may share the database. Deleting an account or a source deletes its tokens or
- * connections through the schema's {@code ON DELETE CASCADE}.
+ * sources' other queries); devices, shares and pins have their own query classes. The token,
+ * resource-token and device-key lookups answer from a lookup less than a second old when nothing
+ * was written through this store since ({@code RecentLookups}): several processes may share the
+ * database, so what they change is seen here within a second, and what this store changes at once.
+ * Nothing else is cached. Deleting an account or a source deletes its tokens or connections through
+ * the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -73,6 +76,13 @@ public final class JdbcStore implements Store {
   private final DeviceQueries devices;
   private final ShareQueries shares;
   private final PinQueries pins;
+  private final RecentLookups.Generation generation = new RecentLookups.Generation();
+  private final RecentLookups<TokenWithAccount> recentTokens =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<ResourceTokenWithAccount> recentResourceTokens =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<DeviceKeyWithToken> recentDeviceKeys =
+      new RecentLookups<>(generation, System::nanoTime);
 
   private JdbcStore(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -172,38 +182,46 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean changePasswordHash(long accountId, String passwordHash) {
-    return call(
-        "cannot change the password",
-        handle ->
-            handle.inTransaction(
-                tx -> {
-                  int changed =
-                      tx.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
-                          .bind("hash", passwordHash)
-                          .bind("id", accountId)
-                          .execute();
-                  endTokens(tx, accountId);
-                  return changed > 0;
-                }));
+    try {
+      return call(
+          "cannot change the password",
+          handle ->
+              handle.inTransaction(
+                  tx -> {
+                    int changed =
+                        tx.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                            .bind("hash", passwordHash)
+                            .bind("id", accountId)
+                            .execute();
+                    endTokens(tx, accountId);
+                    return changed > 0;
+                  }));
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public boolean changeTotpSecret(long accountId, String storedSecret) {
-    return call(
-        "cannot change the TOTP secret",
-        handle ->
-            handle.inTransaction(
-                tx -> {
-                  int changed =
-                      tx.createUpdate(
-                              "UPDATE accounts SET totp_secret = :secret, totp_last_step = NULL"
-                                  + " WHERE id = :id")
-                          .bind("secret", storedSecret)
-                          .bind("id", accountId)
-                          .execute();
-                  endTokens(tx, accountId);
-                  return changed > 0;
-                }));
+    try {
+      return call(
+          "cannot change the TOTP secret",
+          handle ->
+              handle.inTransaction(
+                  tx -> {
+                    int changed =
+                        tx.createUpdate(
+                                "UPDATE accounts SET totp_secret = :secret, totp_last_step = NULL"
+                                    + " WHERE id = :id")
+                            .bind("secret", storedSecret)
+                            .bind("id", accountId)
+                            .execute();
+                    endTokens(tx, accountId);
+                    return changed > 0;
+                  }));
+    } finally {
+      changed();
+    }
   }
 
   private static void endTokens(Handle tx, long accountId) {
@@ -214,18 +232,22 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean replaceTotpSecret(long accountId, String expected, String replacement) {
-    return call(
-        "cannot store the TOTP secret",
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE accounts SET totp_secret = :replacement"
-                            + " WHERE id = :id AND totp_secret = :expected")
-                    .bind("replacement", replacement)
-                    .bind("id", accountId)
-                    .bind("expected", expected)
-                    .execute()
-                > 0);
+    try {
+      return call(
+          "cannot store the TOTP secret",
+          handle ->
+              handle
+                      .createUpdate(
+                          "UPDATE accounts SET totp_secret = :replacement"
+                              + " WHERE id = :id AND totp_secret = :expected")
+                      .bind("replacement", replacement)
+                      .bind("id", accountId)
+                      .bind("expected", expected)
+                      .execute()
+                  > 0);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -290,44 +312,56 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteAccount(long id) {
-    return call(
-        "cannot remove the account",
-        handle ->
-            handle.inTransaction(
-                tx -> {
-                  // The failure count is keyed by a subject, not a foreign key: it goes by hand.
-                  tx.createUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
-                      .bind("subject", "account:" + id)
-                      .execute();
-                  return tx.createUpdate("DELETE FROM accounts WHERE id = :id")
-                          .bind("id", id)
-                          .execute()
-                      > 0;
-                }));
+    try {
+      return call(
+          "cannot remove the account",
+          handle ->
+              handle.inTransaction(
+                  tx -> {
+                    // The failure count is keyed by a subject, not a foreign key: it goes by hand.
+                    tx.createUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
+                        .bind("subject", "account:" + id)
+                        .execute();
+                    return tx.createUpdate("DELETE FROM accounts WHERE id = :id")
+                            .bind("id", id)
+                            .execute()
+                        > 0;
+                  }));
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public boolean advanceTotpStep(long accountId, long step) {
-    return call(
-        "cannot record the verification code",
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE accounts SET totp_last_step = :step WHERE id = :id"
-                            + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
-                    .bind("step", step)
-                    .bind("id", accountId)
-                    .execute()
-                > 0);
+    try {
+      return call(
+          "cannot record the verification code",
+          handle ->
+              handle
+                      .createUpdate(
+                          "UPDATE accounts SET totp_last_step = :step WHERE id = :id"
+                              + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                      .bind("step", step)
+                      .bind("id", accountId)
+                      .execute()
+                  > 0);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public void saveAccountToken(TokenRow token) {
-    withNewDeviceId(
-        deviceId ->
-            call(
-                "cannot store the token",
-                handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId))));
+    try {
+      withNewDeviceId(
+          deviceId ->
+              call(
+                  "cannot store the token",
+                  handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId))));
+    } finally {
+      changed();
+    }
   }
 
   /**
@@ -395,23 +429,27 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<TokenWithAccount> findAccountTokenWithAccount(String tokenHash) {
-    return tokenLookup.find(tokenHash);
+    return recentTokens.find(tokenHash, tokenLookup::find);
   }
 
   @Override
   public boolean markAccountTokenUsed(String tokenHash, long nowMillis, long notSinceMillis) {
-    return call(
-        "cannot record the token's use",
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE account_tokens SET last_used_at = :now WHERE token_hash = :hash"
-                            + " AND COALESCE(last_used_at, created_at) < :notSince")
-                    .bind("now", nowMillis)
-                    .bind("hash", tokenHash)
-                    .bind("notSince", notSinceMillis)
-                    .execute()
-                > 0);
+    try {
+      return call(
+          "cannot record the token's use",
+          handle ->
+              handle
+                      .createUpdate(
+                          "UPDATE account_tokens SET last_used_at = :now WHERE token_hash = :hash"
+                              + " AND COALESCE(last_used_at, created_at) < :notSince")
+                      .bind("now", nowMillis)
+                      .bind("hash", tokenHash)
+                      .bind("notSince", notSinceMillis)
+                      .execute()
+                  > 0);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -561,7 +599,11 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteSource(String id) {
-    return sources.delete(id);
+    try {
+      return sources.delete(id);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -577,17 +619,25 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean saveDeviceKey(DeviceKeyRow key) {
-    return jwts.saveDeviceKey(key);
+    try {
+      return jwts.saveDeviceKey(key);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public Optional<DeviceKeyWithToken> findDeviceKey(String thumbprint) {
-    return jwts.findDeviceKey(thumbprint);
+    return recentDeviceKeys.find(thumbprint, jwts::findDeviceKey);
   }
 
   @Override
   public boolean deleteDeviceKey(long accountId, String clientIdentifier) {
-    return jwts.deleteDeviceKey(accountId, clientIdentifier);
+    try {
+      return jwts.deleteDeviceKey(accountId, clientIdentifier);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -638,12 +688,20 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteAccountToken(String tokenHash) {
-    return devices.deleteToken(tokenHash);
+    try {
+      return devices.deleteToken(tokenHash);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public void touchAccountToken(String tokenHash, long nowMillis) {
-    devices.touch(tokenHash, nowMillis);
+    try {
+      devices.touch(tokenHash, nowMillis);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -653,17 +711,29 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<DeviceRow> deleteDevice(long accountId, long deviceId) {
-    return devices.delete(accountId, deviceId);
+    try {
+      return devices.delete(accountId, deviceId);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public boolean shareSource(String sourceId, long accountId, long nowMillis) {
-    return shares.share(sourceId, accountId, nowMillis);
+    try {
+      return shares.share(sourceId, accountId, nowMillis);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public boolean unshareSource(String sourceId, long accountId) {
-    return shares.unshare(sourceId, accountId);
+    try {
+      return shares.unshare(sourceId, accountId);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -682,12 +752,16 @@ public final class JdbcStore implements Store {
   @Override
   public void saveResourceTokens(
       long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {
-    shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
+    try {
+      shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public Optional<ResourceTokenWithAccount> findResourceToken(String tokenHash) {
-    return shares.findResourceToken(tokenHash);
+    return recentResourceTokens.find(tokenHash, shares::findResourceToken);
   }
 
   @Override
@@ -712,7 +786,11 @@ public final class JdbcStore implements Store {
       long nowMillis,
       String tokenHash,
       long rememberUntilMillis) {
-    return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
+    try {
+      return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
+    } finally {
+      changed();
+    }
   }
 
   @Override
@@ -724,6 +802,18 @@ public final class JdbcStore implements Store {
   /** The case-insensitive key of a username or email. */
   static String key(String value) {
     return value.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * After a write to accounts, tokens, devices, sources, shares or device keys: no lookup read
+   * before it is used again ({@link RecentLookups}). Called once the write has committed (or
+   * failed), before its caller answers.
+   */
+  private void changed() {
+    generation.next();
+    recentTokens.clear();
+    recentResourceTokens.clear();
+    recentDeviceKeys.clear();
   }
 
   private <T> T call(String what, HandleCallback<T, RuntimeException> work) {

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.JdbiException;
  * it: its parent account token is current, its account is the parent's, and the resource is still
  * there for the account (this server; or a source that exists and that the account is an admin of
  * or has shared with it). So sign-out, device removal, a new sign-in from the same client, removing
- * the source or unsharing it end the token on every instance at once, with no cache to go stale.
+ * the source or unsharing it end the token on every instance (within the store's one-second bound).
  */
 final class ShareQueries {
 

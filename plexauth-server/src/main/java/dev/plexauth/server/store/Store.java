@@ -137,7 +137,8 @@ public interface Store extends AutoCloseable {
 
   /**
    * Finds an account token by its SHA-256 together with its account, in one query: the lookup
-   * behind every authenticated request.
+   * behind every authenticated request. A store may answer from a lookup of the last second, as
+   * long as a write through it is seen at once and one by another process within a second.
    *
    * @param tokenHash lower-case hex SHA-256 of the token
    * @return the token and its account, if the token is current

@@ -6,6 +6,7 @@ import dev.plexauth.server.NewAccount;
 import dev.plexauth.server.PlexAuthServer;
 import dev.plexauth.server.Source;
 import dev.plexauth.server.auth.Totp;
+import dev.plexauth.server.store.RecentLookups;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +73,20 @@ public final class Fixture implements AutoCloseable {
     this.clock = clock;
     this.server = server;
     this.http = new Http(server.url());
+  }
+
+  /**
+   * Waits out a server's reuse of token lookups ({@link RecentLookups#LIFETIME}): afterwards, a
+   * change made on the database by another process (another instance, an administration opened
+   * beside the server) is seen by every server.
+   */
+  public static void waitOutRecentLookups() {
+    try {
+      Thread.sleep(RecentLookups.LIFETIME.toMillis() + 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** A server to be, on SQLite in {@code dataDir}. */
