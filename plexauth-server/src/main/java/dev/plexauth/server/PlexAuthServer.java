@@ -131,11 +131,6 @@ public final class PlexAuthServer implements AutoCloseable {
     store = storage.store();
     try {
       hasher = new PasswordHasher();
-      // The dummy hash for unknown logins is one Argon2id hash, a quarter of a second in a cold
-      // JVM: compute it while the HTTP server starts. An unknown login that comes first waits.
-      Thread warmUp = new Thread(hasher::warmUp, "plexauth-warm-up");
-      warmUp.setDaemon(true);
-      warmUp.start();
       admin = new PlexAuthAdmin(storage, false, hasher, config.clock);
       if (config.createOwnerOnFirstStart) {
         OwnerOnFirstStart.createIfNone(admin, config.environment, config.announcements);

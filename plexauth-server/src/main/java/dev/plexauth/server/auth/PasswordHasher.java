@@ -91,22 +91,21 @@ public final class PasswordHasher {
     void close();
   }
 
-  /** Computes the dummy hash for unknown users now, so the first such attempt costs no extra. */
-  public void warmUp() {
-    dummyHash();
-  }
-
+  /**
+   * The hash an unknown login's password is verified against: the server's parameters, a random
+   * salt and a random tag. Verifying against it is the same work as against a real hash and never
+   * succeeds (a 256-bit tag), so it needs no hashing of its own: nothing to compute at start and no
+   * hashing memory taken before the first sign-in.
+   */
   private String dummyHash() {
     String hash = dummyHash;
     if (hash == null) {
-      synchronized (this) {
-        if (dummyHash == null) {
-          byte[] dummyPassword = new byte[SALT_BYTES];
-          random.nextBytes(dummyPassword);
-          dummyHash = hash(Base64.getEncoder().encodeToString(dummyPassword));
-        }
-        hash = dummyHash;
-      }
+      byte[] salt = new byte[SALT_BYTES];
+      byte[] tag = new byte[TAG_BYTES];
+      random.nextBytes(salt);
+      random.nextBytes(tag);
+      hash = phc(salt, tag);
+      dummyHash = hash;
     }
     return hash;
   }
@@ -120,7 +119,10 @@ public final class PasswordHasher {
   public String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] tag = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, TAG_BYTES);
+    return phc(salt, derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, TAG_BYTES));
+  }
+
+  private static String phc(byte[] salt, byte[] tag) {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
     return "$argon2id$v=19$m="
         + MEMORY_KIB
