@@ -181,6 +181,22 @@ class DevicesTest {
   }
 
   @Test
+  void aPingWithinAMinuteOfTheRecordedTimeWritesNothing() {
+    String token = signIn("ping-often", "App", "Box");
+    String signedInAt = devices(token).get(0).path("lastSeenAt").asText();
+
+    fx.clock.advance(Duration.ofSeconds(30));
+    assertThat(status("/api/v2/ping", token)).isEqualTo(200);
+    assertThat(devices(token).get(0).path("lastSeenAt").asText()).isEqualTo(signedInAt);
+
+    fx.clock.advance(Duration.ofSeconds(31));
+    assertThat(status("/api/v2/ping", token)).isEqualTo(200);
+    assertThat(devices(token).get(0).path("lastSeenAt").asText())
+        .isEqualTo(fx.clock.instant().toString().replaceAll("\\.\\d+Z$", "Z"))
+        .isNotEqualTo(signedInAt);
+  }
+
+  @Test
   void removingADeviceEndsItsTokenAndItsDescendantsAtOnce() {
     String keep = signIn("keep", "App", "Keep");
     String gone = signIn("gone", "App", "Gone");

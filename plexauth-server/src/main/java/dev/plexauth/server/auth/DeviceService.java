@@ -4,6 +4,7 @@ import dev.plexauth.sdk.models.AuthorizedDevice;
 import dev.plexauth.server.store.DeviceRow;
 import dev.plexauth.server.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,11 @@ import java.util.List;
  * lookup, and with it the resource and transient tokens that descend from it.
  */
 public final class DeviceService {
+
+  /**
+   * How exact a device's "last seen" time is: a ping within it of the recorded one writes nothing.
+   */
+  public static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
 
   private final Store store;
   private final Clock clock;
@@ -34,18 +40,22 @@ public final class DeviceService {
   }
 
   /**
-   * Records that the principal's token was seen now ({@code ping}).
+   * Records that the principal's token was seen now ({@code ping}), unless a time less than {@link
+   * #SEEN_PRECISION} ago is recorded already: a device pinging every few seconds costs one write a
+   * minute, not one a ping.
    *
    * @param principal the holder of an account token
    * @throws StoreUnavailable when the database cannot be written
    */
   public void ping(Principal principal) {
     requireAccountToken(principal);
+    long now = clock.millis();
+    long notSince = now - SEEN_PRECISION.toMillis() + 1;
+    if (principal.accountToken().lastUsedAtMillis() >= notSince) {
+      return;
+    }
     StoreUnavailable.guard(
-        () -> {
-          store.touchAccountToken(principal.accountToken().tokenHash(), clock.millis());
-          return null;
-        });
+        () -> store.markAccountTokenUsed(principal.accountToken().tokenHash(), now, notSince));
   }
 
   /**

@@ -27,6 +27,9 @@ final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Never updated: only cloned. */
+  private static final MessageDigest SHA_256 = newSha256();
+
   private Tokens() {}
 
   static String newAccountToken() {
@@ -73,8 +76,17 @@ final class Tokens {
 
   static byte[] sha256(String token) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      // A clone of an unused digest, instead of a provider lookup per token.
+      MessageDigest digest = (MessageDigest) SHA_256.clone();
       return digest.digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("this JDK's SHA-256 cannot be cloned", e);
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

@@ -72,20 +72,6 @@ final class DeviceQueries {
         handle -> handle.inTransaction(tx -> deleteToken(tx, tokenHash)));
   }
 
-  /** See {@link Store#touchAccountToken}. */
-  void touch(String tokenHash, long nowMillis) {
-    SqlErrors.call(
-        jdbi,
-        "cannot record the token's use",
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE account_tokens SET last_used_at = :now WHERE token_hash = :hash")
-                .bind("now", nowMillis)
-                .bind("hash", tokenHash)
-                .execute());
-  }
-
   private static boolean deleteToken(Handle tx, String tokenHash) {
     tx.createUpdate("DELETE FROM resource_tokens WHERE parent_token_hash = :hash")
         .bind("hash", tokenHash)

@@ -21,11 +21,11 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
  * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
  * sources' other queries); devices, shares and pins have their own query classes. The token,
- * resource-token and device-key lookups answer from a lookup less than a second old when nothing
- * was written through this store since ({@code RecentLookups}): several processes may share the
- * database, so what they change is seen here within a second, and what this store changes at once.
- * Nothing else is cached. Deleting an account or a source deletes its tokens or connections through
- * the schema's {@code ON DELETE CASCADE}.
+ * resource-token, device-key and source lookups answer from a lookup less than a second old when
+ * nothing was written through this store since ({@code RecentLookups}): several processes may share
+ * the database, so what they change is seen here within a second, and what this store changes at
+ * once. Nothing else is cached. Deleting an account or a source deletes its tokens or connections
+ * through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -82,6 +82,8 @@ public final class JdbcStore implements Store {
   private final RecentLookups<ResourceTokenWithAccount> recentResourceTokens =
       new RecentLookups<>(generation, System::nanoTime);
   private final RecentLookups<DeviceKeyWithToken> recentDeviceKeys =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<SourceRow> recentSources =
       new RecentLookups<>(generation, System::nanoTime);
 
   private JdbcStore(HikariDataSource dataSource) {
@@ -448,7 +450,8 @@ public final class JdbcStore implements Store {
                       .execute()
                   > 0);
     } finally {
-      changed();
+      // A use recorded ends nothing: only this token's lookup goes.
+      recentTokens.forget(tokenHash);
     }
   }
 
@@ -589,7 +592,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<SourceRow> findSource(String id) {
-    return sources.find(id);
+    return recentSources.find(id, sources::find);
   }
 
   @Override
@@ -696,15 +699,6 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public void touchAccountToken(String tokenHash, long nowMillis) {
-    try {
-      devices.touch(tokenHash, nowMillis);
-    } finally {
-      changed();
-    }
-  }
-
-  @Override
   public List<DeviceRow> listDevices(long accountId) {
     return devices.list(accountId);
   }
@@ -752,11 +746,7 @@ public final class JdbcStore implements Store {
   @Override
   public void saveResourceTokens(
       long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {
-    try {
-      shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
-    } finally {
-      changed();
-    }
+    shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
   }
 
   @Override
@@ -814,6 +804,7 @@ public final class JdbcStore implements Store {
     recentTokens.clear();
     recentResourceTokens.clear();
     recentDeviceKeys.clear();
+    recentSources.clear();
   }
 
   private <T> T call(String what, HandleCallback<T, RuntimeException> work) {

@@ -225,7 +225,8 @@ public interface Store extends AutoCloseable {
   void insertSource(SourceRow source, long createdAtMillis);
 
   /**
-   * Finds a source.
+   * Finds a source. A store may answer from a read of the last second, under the bound of {@link
+   * #findAccountTokenWithAccount}.
    *
    * @param id the source identifier
    * @return the source, if registered
@@ -271,14 +272,6 @@ public interface Store extends AutoCloseable {
    * @return whether a token was deleted
    */
   boolean deleteAccountToken(String tokenHash);
-
-  /**
-   * Records that an account token was seen now.
-   *
-   * @param tokenHash the SHA-256 of the token
-   * @param nowMillis the time
-   */
-  void touchAccountToken(String tokenHash, long nowMillis);
 
   /**
    * Lists an account's devices (its account tokens), the most recently seen first.
