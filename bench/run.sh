@@ -158,7 +158,7 @@ launcher_jvm_opts() { # pid -> the JVM options of that java process, one a line,
     | grep -v -e '^-XX:SharedArchiveFile=' -e '^-XX:ArchiveClassesAtExit=' -e '^-Xlog:cds' || true
 }
 
-start_bare() { # port user_bytes token_bytes resources_bytes -> pid
+start_bare() { # port PATH=BYTES... -> pid
   java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.BareServer "$@" \
     >>"$work/bare.out" 2>>"$work/bare.err" &
   echo $!
@@ -241,6 +241,11 @@ for e in "${endpoints[@]}"; do
   sizes[$e]=$(curl -s -H 'Accept: application/json' -H "X-Plex-Token: $TOKEN" "$serve_url${paths[$e]}" | wc -c)
   echo "${sizes[$e]}" >"$results/size-$e.txt"
 done
+# The bare server's routes: each path (without its query) and the size of plexauth's answer there.
+bare_routes=()
+for e in "${endpoints[@]}"; do
+  bare_routes+=("${paths[$e]%%\?*}=${sizes[$e]}")
+done
 
 # ---------------------------------------------------------------------------------------------------------------
 # 3. SDK per-call cost, against the same plexauth serve process (before item 1's load, whose transient tokens
@@ -260,7 +265,7 @@ for round in 0 1 2; do
 done
 
 bare_port=$(free_port)
-bare_pid=$(start_bare "$bare_port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+bare_pid=$(start_bare "$bare_port" "${bare_routes[@]}")
 pids+=("$bare_pid")
 bare_url="http://127.0.0.1:$bare_port"
 wait_answer "$bare_url/api/v2/user" "$(now_ns)" "$bare_pid" >/dev/null
@@ -361,7 +366,7 @@ for i in $(seq 1 "$STARTS"); do
 
   port=$(free_port)
   t0=$(now_ns)
-  pid=$(start_bare "$port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+  pid=$(start_bare "$port" "${bare_routes[@]}")
   pids+=("$pid")
   wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-bare.txt"
   stop_process "$pid"
