@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Runs every plexauth benchmark side by side with its baseline and writes docs/benchmarks.md.
 #
-#   bench/run.sh            build, measure (about 20 minutes on 2 cores), write the page
+#   bench/run.sh            build, measure (about 25 minutes on 2 cores), write the page
 #   BENCH_SKIP_BUILD=1 bench/run.sh     reuse the jars already in plexauth-cli/target and bench/target
 #   BENCH_REPS=1 BENCH_HTTP_WARMUP=2 BENCH_HTTP_SECONDS=3 BENCH_SIGNIN_WARMUP=2 BENCH_SIGNIN_SECONDS=3 BENCH_STARTS=2 \
 #     BENCH_JMH_ITERATIONS=1 BENCH_SCALE_ACCOUNTS=2000 BENCH_SCALE_TOKENS=20000 bench/run.sh
-#                           every step once, quickly (about 8 minutes): a check of the script, not of plexauth
+#                           every step once, quickly (about 9 minutes): a check of the script, not of plexauth
 #
 # What runs (all on loopback, every loop bounded in time):
 #   1. wrk, 64 keep-alive connections: `plexauth serve` started as the README starts it (`./plexauth serve`, the
 #      launcher with its default JVM options and class-data archive) against BareServer, a bare Javalin route
 #      with a fixed body of the same size in a JVM started with the same options. CPU per request and p99 too.
+#      Every GET route that reads a token (but /devices.xml, the older XML twin of /api/v2/devices) with the
+#      owner's account token, and /api/v2/user once more with a Plex JWT that `plexauth signin --jwt` gets from
+#      the server (the JWT device-key flow).
 #   2. wrk, 16 and 1 sign-in clients against SignInServer (the embedded server with the per-address limit
 #      raised), and JMH PasswordVerifyBenchmark, one Argon2id verification, on one thread and on all cores.
 #   3. JMH TokenDetailsBenchmark (plexauth-sdk, raw JDK HttpClient, Apache HttpClient 5, in rotating order) and
@@ -19,7 +22,7 @@
 #      after item 1.
 #   5. Scale: FillDatabase fills SQLite (and PostgreSQL, started here from Debian's packages, when initdb is
 #      installed) with 100,000 accounts and 1,000,000 account tokens, and a second database with 10 of each;
-#      the three token routes on the large one against the small one, and sign-in with 100,000 accounts.
+#      item 1's first three routes on the large one against the small one, and sign-in with 100,000 accounts.
 #
 # Raw results go to bench/target/results; dev.plexauth.bench.Report turns them into the page.
 set -euo pipefail
@@ -158,7 +161,7 @@ launcher_jvm_opts() { # pid -> the JVM options of that java process, one a line,
     | grep -v -e '^-XX:SharedArchiveFile=' -e '^-XX:ArchiveClassesAtExit=' -e '^-Xlog:cds' || true
 }
 
-start_bare() { # port user_bytes token_bytes resources_bytes -> pid
+start_bare() { # port PATH=BYTES... -> pid
   java "${jvm_opts[@]}" -cp "$bench_jar" dev.plexauth.bench.BareServer "$@" \
     >>"$work/bare.out" 2>>"$work/bare.err" &
   echo $!
@@ -230,16 +233,44 @@ wait_answer "$serve_url/api/v2/user" "$t0" "$serve_pid" >/dev/null
 grep -q -- '-XX:SharedArchiveFile=' "/proc/$serve_pid/cmdline" \
   || log "1. warning: plexauth serve runs without a class-data archive"
 
-endpoints=(user token resources)
+log "1. a Plex JWT for the owner: plexauth signin --jwt (device key registered, nonce signed, JWT issued)"
+cli_config="$work/cli/config.json"
+printf '%s\n' bench-admin-password | "$root/plexauth" signin --server "$serve_url" --login admin \
+  --password-stdin --jwt --config "$cli_config" >>"$work/cli.out" 2>>"$work/cli.err" \
+  || { echo "bench: plexauth signin --jwt failed (see $work/cli.err)" >&2; exit 1; }
+JWT=$(grep -o '"token" *: *"eyJ[^"]*"' "$cli_config" | sed 's/.*"\(eyJ[^"]*\)"$/\1/')
+[ -n "$JWT" ] || { echo "bench: plexauth signin --jwt left no Plex JWT in $cli_config" >&2; exit 1; }
+
+# Item 1's routes: every GET route that reads a token but /devices.xml, with real clients' query parameters and
+# the owner's account token unless tokens[] gives another. (The nonce route reads none, and allows 10 a minute.)
+endpoints=(user token resources capabilities ping serverResources devices userJwt)
 declare -A paths=(
   [user]="/api/v2/user"
   [token]="/security/token?type=delegation&scope=all"
   [resources]="/security/resources?source=server://bench-source"
+  [capabilities]="/"
+  [ping]="/api/v2/ping"
+  [serverResources]="/api/v2/resources?includeHttps=1&includeRelay=1"
+  [devices]="/api/v2/devices"
+  [userJwt]="/api/v2/user"
 )
-declare -A sizes
+declare -A tokens=([userJwt]="$JWT")
+token_of() { echo "${tokens[$1]:-$TOKEN}"; }
+# The bare server answers each route at its path, but the JWT row at its own, as its body is another size.
+declare -A bare_paths=([userJwt]="/api/v2/user/jwt")
+bare_path() { echo "${bare_paths[$1]:-${paths[$1]}}"; }
+# Item 5 measures the first three.
+scale_endpoints=(user token resources)
+
+# Each answer must be a 200 (a 4xx would measure an error path); its size is the bare route's body size.
+bare_routes=()
 for e in "${endpoints[@]}"; do
-  sizes[$e]=$(curl -s -H 'Accept: application/json' -H "X-Plex-Token: $TOKEN" "$serve_url${paths[$e]}" | wc -c)
-  echo "${sizes[$e]}" >"$results/size-$e.txt"
+  read -r code size < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H 'Accept: application/json' \
+    -H 'X-Plex-Client-Identifier: plexauth-bench' -H "X-Plex-Token: $(token_of "$e")" "$serve_url${paths[$e]}")
+  [ "$code" = 200 ] || { echo "bench: GET ${paths[$e]} ($e) answered $code, not 200" >&2; exit 1; }
+  echo "$size" >"$results/size-$e.txt"
+  request=$(bare_path "$e")
+  bare_routes+=("${request%%\?*}=$size")
 done
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -260,7 +291,7 @@ for round in 0 1 2; do
 done
 
 bare_port=$(free_port)
-bare_pid=$(start_bare "$bare_port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+bare_pid=$(start_bare "$bare_port" "${bare_routes[@]}")
 pids+=("$bare_pid")
 bare_url="http://127.0.0.1:$bare_port"
 wait_answer "$bare_url/api/v2/user" "$(now_ns)" "$bare_pid" >/dev/null
@@ -275,16 +306,21 @@ run_wrk() { # url out [connections] [seconds] [pid: record its CPU time in out.c
   return 0
 }
 
+# The bare route gets the same request as plexauth (the same token too), at its own path.
 log "1. warming up both servers (${HTTP_WARMUP} s an endpoint)"
 for e in "${endpoints[@]}"; do
-  run_wrk "$serve_url${paths[$e]}" "$work/warm-plexauth-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
-  run_wrk "$bare_url${paths[$e]}" "$work/warm-bare-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
+  TOKEN=$(token_of "$e") run_wrk "$serve_url${paths[$e]}" "$work/warm-plexauth-$e.json" "$CONNECTIONS" \
+    "$HTTP_WARMUP"
+  TOKEN=$(token_of "$e") run_wrk "$bare_url$(bare_path "$e")" "$work/warm-bare-$e.json" "$CONNECTIONS" \
+    "$HTTP_WARMUP"
 done
 for rep in $(seq 1 "$REPS"); do
   for e in "${endpoints[@]}"; do
-    log "1. run $rep/$REPS: ${paths[$e]}"
-    run_wrk "$serve_url${paths[$e]}" "$results/http-plexauth-$e-$rep.json" "" "" "$serve_pid"
-    run_wrk "$bare_url${paths[$e]}" "$results/http-bare-$e-$rep.json" "" "" "$bare_pid"
+    log "1. run $rep/$REPS: $e, ${paths[$e]}"
+    TOKEN=$(token_of "$e") run_wrk "$serve_url${paths[$e]}" "$results/http-plexauth-$e-$rep.json" "" "" \
+      "$serve_pid"
+    TOKEN=$(token_of "$e") run_wrk "$bare_url$(bare_path "$e")" "$results/http-bare-$e-$rep.json" "" "" \
+      "$bare_pid"
   done
 done
 echo "$(rss_kib "$serve_pid") $(hwm_kib "$serve_pid")" >"$results/rss-plexauth.txt"
@@ -361,7 +397,7 @@ for i in $(seq 1 "$STARTS"); do
 
   port=$(free_port)
   t0=$(now_ns)
-  pid=$(start_bare "$port" "${sizes[user]}" "${sizes[token]}" "${sizes[resources]}")
+  pid=$(start_bare "$port" "${bare_routes[@]}")
   pids+=("$pid")
   wait_answer "http://127.0.0.1:$port/api/v2/user" "$t0" "$pid" >>"$results/start-bare.txt"
   stop_process "$pid"
@@ -421,14 +457,14 @@ for db in "${databases[@]}"; do
     wait_answer "${scale_urls[$size]}/api/v2/user" "$(now_ns)" "$pid" >/dev/null
   done
   log "5. warming up $db (${HTTP_WARMUP} s an endpoint and size)"
-  for e in "${endpoints[@]}"; do
+  for e in "${scale_endpoints[@]}"; do
     for size in small large; do
       TOKEN=${scale_tokens[$db-$size]} run_wrk "${scale_urls[$size]}${paths[$e]}" \
         "$work/warm-scale-$db-$size-$e.json" "$CONNECTIONS" "$HTTP_WARMUP"
     done
   done
   for rep in $(seq 1 "$REPS"); do
-    for e in "${endpoints[@]}"; do
+    for e in "${scale_endpoints[@]}"; do
       log "5. $db run $rep/$REPS: ${paths[$e]}, large then small"
       for size in large small; do
         TOKEN=${scale_tokens[$db-$size]} run_wrk "${scale_urls[$size]}${paths[$e]}" \

@@ -1,20 +1,23 @@
 package dev.plexauth.bench;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The framework's ceiling: Javalin 7 answering plexauth's three GET paths with fixed JSON bodies of
- * given sizes and plexauth's headers, doing nothing else (no token lookup, no JSON writing, no
- * access log).
+ * The framework's ceiling: Javalin 7 answering GET paths with fixed JSON bodies of given sizes and
+ * plexauth's headers, doing nothing else (no token lookup, no JSON writing, no access log).
  *
  * <pre>
- * java -cp plexauth-bench.jar dev.plexauth.bench.BareServer PORT USER_BYTES TOKEN_BYTES RESOURCES_BYTES
+ * java -cp plexauth-bench.jar dev.plexauth.bench.BareServer PORT PATH=BYTES...
  * </pre>
  *
- * It prints {@code listening on PORT} once it accepts requests and runs until killed.
+ * <p>For example {@code BareServer 8080 /api/v2/user=1143 /security/token=93}. It prints {@code
+ * listening on PORT} once it accepts requests and runs until killed.
  */
 public final class BareServer {
 
@@ -23,18 +26,24 @@ public final class BareServer {
   /**
    * Starts the server.
    *
-   * @param args the port, then the body sizes of {@code /api/v2/user}, {@code /security/token} and
-   *     {@code /security/resources}
+   * @param args the port, then one {@code PATH=BYTES} per route: its path (no query) and the size
+   *     of its body
    */
   public static void main(String[] args) {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "usage: BareServer PORT USER_BYTES TOKEN_BYTES RESOURCES_BYTES");
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: BareServer PORT PATH=BYTES...");
     }
     int port = Integer.parseInt(args[0]);
-    byte[] user = body(Integer.parseInt(args[1]));
-    byte[] token = body(Integer.parseInt(args[2]));
-    byte[] resources = body(Integer.parseInt(args[3]));
+    Map<String, byte[]> bodies = new LinkedHashMap<>();
+    for (String route : Arrays.copyOfRange(args, 1, args.length)) {
+      int equals = route.lastIndexOf('=');
+      if (equals <= 0 || !route.startsWith("/") || bodies.containsKey(route.substring(0, equals))) {
+        throw new IllegalArgumentException(
+            "each route must be PATH=BYTES with a path starting with / and not given twice: "
+                + route);
+      }
+      bodies.put(route.substring(0, equals), body(Integer.parseInt(route.substring(equals + 1))));
+    }
     Javalin app =
         Javalin.create(
             config -> {
@@ -42,22 +51,21 @@ public final class BareServer {
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.host = "127.0.0.1";
               config.jetty.port = port;
-              config.routes.addHttpHandler(
-                  HandlerType.GET, "/api/v2/user", ctx -> fixed(ctx, user));
-              config.routes.addHttpHandler(
-                  HandlerType.GET, "/security/token", ctx -> fixed(ctx, token));
-              config.routes.addHttpHandler(
-                  HandlerType.GET, "/security/resources", ctx -> fixed(ctx, resources));
+              bodies.forEach(
+                  (path, body) ->
+                      config.routes.addHttpHandler(HandlerType.GET, path, ctx -> fixed(ctx, body)));
             });
     app.start();
     System.out.println("listening on " + app.port());
     System.out.flush();
   }
 
-  private static void fixed(io.javalin.http.Context ctx, byte[] body) {
+  /** The headers plexauth sends with a JSON answer, and the body. */
+  private static void fixed(Context ctx, byte[] body) {
     ctx.header("X-Plex-Protocol", "1.0");
-    ctx.header("Cache-Control", "no-cache");
-    ctx.contentType("application/json; charset=utf-8");
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.contentType("application/json;charset=utf-8");
     ctx.result(body);
   }
 

@@ -35,10 +35,26 @@ import java.util.regex.Pattern;
 public final class Report {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] ENDPOINTS = {"user", "token", "resources"};
-  private static final Map<String, String> ROUTES =
-      Map.of(
-          "user", "/api/v2/user", "token", "/security/token", "resources", "/security/resources");
+
+  /**
+   * Item 1's routes, every GET route that reads a token but {@code /devices.xml}, in {@code
+   * bench/run.sh}'s order: the name in the result files and figures, and the route as the page
+   * shows it.
+   */
+  private static final List<Endpoint> SERVER_ENDPOINTS =
+      List.of(
+          new Endpoint("user", "GET /api/v2/user"),
+          new Endpoint("token", "GET /security/token"),
+          new Endpoint("resources", "GET /security/resources"),
+          new Endpoint("capabilities", "GET /"),
+          new Endpoint("ping", "GET /api/v2/ping"),
+          new Endpoint("serverResources", "GET /api/v2/resources"),
+          new Endpoint("devices", "GET /api/v2/devices"),
+          new Endpoint("userJwt", "GET /api/v2/user (Plex JWT)"));
+
+  /** Item 5's routes: the first three of item 1. */
+  private static final List<Endpoint> SCALE_ENDPOINTS = SERVER_ENDPOINTS.subList(0, 3);
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w.]+)}");
 
   private final Path results;
@@ -110,9 +126,15 @@ public final class Report {
     return value;
   }
 
-  /** 1. Server throughput and p99: plexauth serve against the bare route, per endpoint. */
+  /**
+   * 1. Server throughput and p99: plexauth serve against the bare route, per endpoint; its rows of
+   * the summary and its table.
+   */
   private void server() throws IOException {
-    for (String e : ENDPOINTS) {
+    List<String> summary = new ArrayList<>();
+    List<String> table = new ArrayList<>();
+    for (Endpoint endpoint : SERVER_ENDPOINTS) {
+      String e = endpoint.name();
       List<JsonNode> plexauth = wrkRuns("http-plexauth-" + e + "-");
       List<JsonNode> bare = wrkRuns("http-bare-" + e + "-");
       figures.put(e + ".size", read("size-" + e + ".txt").strip());
@@ -124,7 +146,25 @@ public final class Report {
       met(
           e + ".cpu",
           compare(e + ".cpu", cpu, cpuPerRequest("http-bare-" + e + "-", bare), "%.0f") <= 2);
+      summary.add(goalRow(endpoint.route() + " throughput", e + ".rps", "req/s", "≥ 0.6"));
+      summary.add(goalRow(endpoint.route() + " p99", e + ".p99", "ms", "≤ 3"));
+      summary.add(goalRow(endpoint.route() + " CPU per request", e + ".cpu", "µs", "≤ 2"));
+      table.add(
+          row(
+              endpoint.route(),
+              figure(e + ".size"),
+              figure(e + ".rps"),
+              figure(e + ".rps.baseline"),
+              figure(e + ".rps.ratio"),
+              figure(e + ".p99"),
+              figure(e + ".p99.baseline"),
+              figure(e + ".p99.ratio"),
+              figure(e + ".cpu"),
+              figure(e + ".cpu.baseline"),
+              figure(e + ".cpu.ratio")));
     }
+    figures.put("server.summary", String.join("\n", summary));
+    figures.put("server.table", String.join("\n", table));
     stats("lookup.store", jmh("lookup.jmh", "store"), "%.1f");
     stats("lookup.preparedEachTime", jmh("lookup.jmh", "jdbcPreparedEachTime"), "%.1f");
     stats("lookup.preparedOnce", jmh("lookup.jmh", "jdbcPreparedOnce"), "%.1f");
@@ -219,7 +259,8 @@ public final class Report {
               name,
               fillSeconds(db + "-large"),
               fillSeconds(db + "-small")));
-      for (String e : ENDPOINTS) {
+      for (Endpoint endpoint : SCALE_ENDPOINTS) {
+        String e = endpoint.name();
         String f = "scale." + db + "." + e;
         List<JsonNode> large = wrkRuns("scale-" + db + "-large-" + e + "-");
         List<JsonNode> small = wrkRuns("scale-" + db + "-small-" + e + "-");
@@ -231,32 +272,31 @@ public final class Report {
             cpuPerRequest("scale-" + db + "-large-" + e + "-", large),
             cpuPerRequest("scale-" + db + "-small-" + e + "-", small),
             "%.0f");
-        String met = rpsRatio >= 0.9 ? "yes" : "**no**";
-        String route = "GET " + ROUTES.get(e);
-        summary.append(
-            String.format(
-                "| %s throughput, %s, large database | %s req/s | small database %s req/s | %s |"
-                    + " ≥ 0.9 | %s |%n",
-                route,
-                name,
-                figures.get(f + ".rps"),
-                figures.get(f + ".rps.baseline"),
-                figures.get(f + ".rps.ratio"),
-                met));
-        table.append(
-            String.format(
-                "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                name,
-                route,
-                figures.get(f + ".rps"),
-                figures.get(f + ".rps.baseline"),
-                figures.get(f + ".rps.ratio"),
-                figures.get(f + ".p99"),
-                figures.get(f + ".p99.baseline"),
-                figures.get(f + ".p99.ratio"),
-                figures.get(f + ".cpu"),
-                figures.get(f + ".cpu.baseline"),
-                figures.get(f + ".cpu.ratio")));
+        summary
+            .append(
+                row(
+                    endpoint.route() + " throughput, " + name + ", large database",
+                    figure(f + ".rps") + " req/s",
+                    "small database " + figure(f + ".rps.baseline") + " req/s",
+                    figure(f + ".rps.ratio"),
+                    "≥ 0.9",
+                    rpsRatio >= 0.9 ? "yes" : "**no**"))
+            .append('\n');
+        table
+            .append(
+                row(
+                    name,
+                    endpoint.route(),
+                    figure(f + ".rps"),
+                    figure(f + ".rps.baseline"),
+                    figure(f + ".rps.ratio"),
+                    figure(f + ".p99"),
+                    figure(f + ".p99.baseline"),
+                    figure(f + ".p99.ratio"),
+                    figure(f + ".cpu"),
+                    figure(f + ".cpu.baseline"),
+                    figure(f + ".cpu.ratio")))
+            .append('\n');
       }
     }
     int clients = Integer.parseInt(machine.getProperty("signin_clients"));
@@ -325,6 +365,34 @@ public final class Report {
 
   private void met(String name, boolean met) {
     figures.put(name + ".met", met ? "yes" : "**no**");
+  }
+
+  /** A figure computed above; a name nothing computed is a mistake in this class. */
+  private String figure(String name) {
+    String value = figures.get(name);
+    if (value == null) {
+      throw new IllegalStateException("no figure " + name);
+    }
+    return value;
+  }
+
+  /**
+   * A row of the summary for name against its baseline, with the ratio, the goal and whether it is
+   * met: {@code | what | name unit | bare route name.baseline unit | ratio | goal | met |}.
+   */
+  private String goalRow(String what, String name, String unit, String goal) {
+    return row(
+        what,
+        figure(name) + " " + unit,
+        "bare route " + figure(name + ".baseline") + " " + unit,
+        figure(name + ".ratio"),
+        goal,
+        figure(name + ".met"));
+  }
+
+  /** A Markdown table row of the cells, without its line end. */
+  private static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |";
   }
 
   /** VmRSS in MiB as name, VmHWM as name.peak, from a file holding the two in KiB. */
@@ -399,6 +467,12 @@ public final class Report {
   private static String num(String format, double value) {
     return String.format(Locale.ROOT, format, value);
   }
+
+  /**
+   * A route of item 1 (and of item 5): its name in the result files and figures, and the route as
+   * the page shows it.
+   */
+  private record Endpoint(String name, String route) {}
 
   /** Repeated runs, sorted, and their median. */
   private record Stats(List<Double> sorted, double median) {

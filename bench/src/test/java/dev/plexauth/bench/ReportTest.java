@@ -20,18 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ul>
  *   <li>{@code page-results}: the figures of {@code docs/benchmarks.md} as written at d6c53d8, put
- *       back into those formats; with that commit's {@code bench/findings.md}, they give that page
- *       byte for byte.
+ *       back into those formats, and figures of the same shape for the routes item 1 measures since
+ *       (GET /, /api/v2/ping, /api/v2/resources, /api/v2/devices, /api/v2/user with a Plex JWT);
+ *       with that commit's {@code bench/findings.md}, they give that page with those rows and the
+ *       words of item 1 that came with them.
  *   <li>{@code edges-results}: what that run does not reach: two runs each (an even median), JVM
  *       options, errors and non-2xx answers, JMH results of two forks, no findings, the scale runs
  *       of item 5 on SQLite and PostgreSQL with the sign-in at scale, and every goal exactly at its
  *       threshold (met for ≤ and ≥, missed for < and >); the CPU goal of GET /api/v2/user is shown
- *       as 2.00 but is just over 2 and judged on that.
+ *       as 2.00 but is just over 2 and judged on that. Of the later routes, GET / is exactly at its
+ *       three thresholds (met), GET /api/v2/ping just past them (missed), GET /api/v2/resources has
+ *       an even median between two different runs, and the Plex JWT row has errors and non-2xx
+ *       answers, counted with the others.
  * </ul>
  *
  * <p>The pages were first written by a Report that built them with {@code StringBuilder} chains;
  * they were regenerated when the goals of the page changed (the launcher's JVM options, the p99,
- * CPU, start and memory goals, item 5), and each change of them was read line by line.
+ * CPU, start and memory goals, item 5, the routes of item 1), and each change of them was read line
+ * by line.
  */
 class ReportTest {
 
