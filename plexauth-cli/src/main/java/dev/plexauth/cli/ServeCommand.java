@@ -139,6 +139,14 @@ final class ServeCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}; at most 1000 per account token besides).")
   int maxTransientTokens;
 
+  @Option(
+      names = "--max-threads",
+      paramLabel = "N",
+      description =
+          "Serve at most N requests at once (default: 8 per core, at least 32; sign-ins wait in"
+              + " their own queue).")
+  Integer maxThreads;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -161,6 +169,10 @@ final class ServeCommand implements Callable<Integer> {
               + ": "
               + maxTransientTokens);
     }
+    if (maxThreads != null && (maxThreads < 4 || maxThreads > PlexAuthServer.MAX_HTTP_THREADS)) {
+      throw CliException.usage(
+          "--max-threads must be 4 to " + PlexAuthServer.MAX_HTTP_THREADS + ": " + maxThreads);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PlexAuthServer.Builder builder =
         PlexAuthServer.builder()
@@ -171,6 +183,9 @@ final class ServeCommand implements Callable<Integer> {
             .maxTransientTokens(maxTransientTokens);
     if (tokenMaxAgeDays != null) {
       builder.tokenMaxAge(Duration.ofDays(tokenMaxAgeDays));
+    }
+    if (maxThreads != null) {
+      builder.httpThreads(maxThreads);
     }
     if (name != null) {
       try {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plexauth source unshare SOURCE --user NAME}: stops sharing a source; the account's tokens
- * for it stop working at once, on every server on the database.
+ * for it stop working within a second, on every server on the database.
  */
 @Command(
     name = "unshare",

@@ -56,7 +56,7 @@ final class UserPasswdCommand implements Callable<Integer> {
       throw CliException.refused("no account " + login);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Changed the password of " + login + "; its tokens no longer work.");
+    out.println("Changed the password of " + login + "; its tokens stop working within a second.");
     out.flush();
     return 0;
   }

@@ -36,7 +36,7 @@ final class UserRemoveCommand implements Callable<Integer> {
       throw CliException.refused("no account " + login);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Removed " + login + "; its tokens no longer work.");
+    out.println("Removed " + login + "; its tokens stop working within a second.");
     out.flush();
     return 0;
   }

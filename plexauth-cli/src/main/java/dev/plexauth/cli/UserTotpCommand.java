@@ -86,12 +86,13 @@ final class UserTotpCommand implements Callable<Integer> {
       return 0;
     }
     if (secret.isPresent()) {
-      out.println("New TOTP secret for " + login + "; its tokens no longer work.");
+      out.println("New TOTP secret for " + login + "; its tokens stop working within a second.");
       out.println("Add this secret to an authenticator app now; it is not shown again.");
       out.println("  secret: " + secret.get());
       out.println("  " + UserAddCommand.otpauthUri(login, secret.get()));
     } else {
-      out.println("Two-factor sign-in is off for " + login + "; its tokens no longer work.");
+      out.println(
+          "Two-factor sign-in is off for " + login + "; its tokens stop working within a second.");
     }
     out.flush();
     return 0;

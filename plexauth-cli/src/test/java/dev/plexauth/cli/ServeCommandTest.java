@@ -160,7 +160,7 @@ class ServeCommandTest {
   }
 
   @Test
-  void tokenLifetimeOptionsAreCheckedAndAccepted() throws Exception {
+  void tokenLifetimeAndCapacityOptionsAreCheckedAndAccepted() throws Exception {
     for (String[] bad :
         new String[][] {
           {"--token-idle-days", "0"},
@@ -169,7 +169,10 @@ class ServeCommandTest {
           {"--max-transient-tokens", "0"},
           {"--max-transient-tokens", "-5"},
           {"--max-transient-tokens", "100000001"},
-          {"--max-transient-tokens", "99999999999"}
+          {"--max-transient-tokens", "99999999999"},
+          {"--max-threads", "3"},
+          {"--max-threads", "10001"},
+          {"--max-threads", "many"}
         }) {
       Result refused =
           Cli.in(home)
@@ -190,7 +193,9 @@ class ServeCommandTest {
             "--token-max-age-days",
             "365",
             "--max-transient-tokens",
-            "5000")) {
+            "5000",
+            "--max-threads",
+            "8")) {
       assertThat(serving.awaitStarted()).contains("PMS (serverURL)");
     }
   }

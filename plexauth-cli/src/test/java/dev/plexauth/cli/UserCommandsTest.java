@@ -113,7 +113,8 @@ class UserCommandsTest {
     assertThat(terminal.secretPrompts)
         .containsExactly("New password for ivan: ", "Repeat the password: ");
     assertThat(changed.out())
-        .isEqualTo("Changed the password of ivan; its tokens no longer work.\n");
+        .isEqualTo("Changed the password of ivan; its tokens stop working within a second.\n");
+    Fixture.waitOutRecentLookups();
     Cli.in(home).run("token", "details").failed(CliException.REFUSED);
     signIn("ivan").failed(CliException.REFUSED);
     Cli.in(home)
@@ -163,7 +164,7 @@ class UserCommandsTest {
             .substring("secret: ".length());
     assertThat(secret).matches("[A-Z2-7]{32}");
     assertThat(reset.out())
-        .startsWith("New TOTP secret for kim; its tokens no longer work.")
+        .startsWith("New TOTP secret for kim; its tokens stop working within a second.")
         .contains("otpauth://totp/plexauth:kim?secret=" + secret + "&issuer=plexauth");
     Cli.in(home)
         .stdin(PASSWORD + "\n" + Fixture.totpCode(secret, java.time.Instant.now()) + "\n")

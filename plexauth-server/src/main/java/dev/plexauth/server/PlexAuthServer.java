@@ -86,6 +86,17 @@ public final class PlexAuthServer implements AutoCloseable {
   /** The largest {@link Builder#maxTransientTokens} accepted. */
   public static final int MAX_TRANSIENT_TOKENS_LIMIT = TransientTokens.LIMIT_MAX;
 
+  /**
+   * HTTP request threads at most, by default: 8 per core, at least 32. A request holds its thread
+   * only while it runs (sign-ins wait in their own queue, idle keep-alive connections hold none),
+   * so a CPU-bound server needs few; more threads cost memory and context switches.
+   */
+  public static final int DEFAULT_HTTP_THREADS =
+      Math.max(32, 8 * Runtime.getRuntime().availableProcessors());
+
+  /** The largest {@link Builder#httpThreads} accepted. */
+  public static final int MAX_HTTP_THREADS = 10_000;
+
   private final Builder config;
   private Store store;
   private PasswordHasher hasher;
@@ -474,7 +485,7 @@ public final class PlexAuthServer implements AutoCloseable {
     private List<String> allowedOrigins = List.of();
     private Path tlsCertificate;
     private Path tlsKey;
-    private int httpThreads;
+    private int httpThreads = DEFAULT_HTTP_THREADS;
     private int maxTransientTokens = TransientTokens.DEFAULT_MAX;
     private boolean createOwnerOnFirstStart = true;
     private Map<String, String> environment = System.getenv();
@@ -726,12 +737,16 @@ public final class PlexAuthServer implements AutoCloseable {
     }
 
     /**
-     * The most HTTP request threads; Javalin's default when not set. Package-private: the server's
-     * tests shrink the pool to prove that waiting sign-ins hold none of its threads.
+     * The most HTTP request threads, {@link #DEFAULT_HTTP_THREADS} unless set.
+     *
+     * @param max 4 to {@link #MAX_HTTP_THREADS}
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
      */
-    Builder httpThreads(int max) {
-      if (max < 4) {
-        throw new IllegalArgumentException("httpThreads must be at least 4: " + max);
+    public Builder httpThreads(int max) {
+      if (max < 4 || max > MAX_HTTP_THREADS) {
+        throw new IllegalArgumentException(
+            "httpThreads must be 4 to " + MAX_HTTP_THREADS + ": " + max);
       }
       this.httpThreads = max;
       return this;
