@@ -36,22 +36,24 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 success, 1 refused by the server or the database, 2 wrong command line,"
           + " 3 server or database unreachable."
-    },
-    subcommands = {
-      ServeCommand.class,
-      SigninCommand.class,
-      SignoutCommand.class,
-      PingCommand.class,
-      LinkCommand.class,
-      TokenCommand.class,
-      ResourcesCommand.class,
-      DevicesCommand.class,
-      SourceCommand.class,
-      UserCommand.class,
-      KeysCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
+
+  /** The commands, in the order the usage help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ServeCommand.class,
+          SigninCommand.class,
+          SignoutCommand.class,
+          PingCommand.class,
+          LinkCommand.class,
+          TokenCommand.class,
+          ResourcesCommand.class,
+          DevicesCommand.class,
+          SourceCommand.class,
+          UserCommand.class,
+          KeysCommand.class,
+          CommandLine.HelpCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -70,7 +72,7 @@ public final class Main implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    int exitCode = commandLine(Io.system()).execute(args);
+    int exitCode = commandLine(Io.system(), args).execute(args);
     System.exit(exitCode);
   }
 
@@ -82,7 +84,49 @@ public final class Main implements Callable<Integer> {
    * @return the command line; {@code execute(args)} returns the exit code
    */
   public static CommandLine commandLine(Io io) {
+    return commandLine(io, COMMANDS);
+  }
+
+  /**
+   * The command line for these arguments: with only the command they name, when they name one.
+   * picocli builds every command's model by reflection when the command line is made, which was a
+   * fifth of the CPU time of a {@code serve} start; usage help, {@code help} and a mistyped command
+   * get them all.
+   *
+   * @param io standard input, terminal, environment and shutdown hooks
+   * @param args the arguments the command line will execute
+   * @return the command line
+   */
+  static CommandLine commandLine(Io io, String[] args) {
+    String name = commandName(args);
+    for (Class<?> command : COMMANDS) {
+      // help describes the others: it needs them all.
+      if (command != CommandLine.HelpCommand.class
+          && command.getAnnotation(Command.class).name().equals(name)) {
+        return commandLine(io, List.of(command));
+      }
+    }
+    return commandLine(io, COMMANDS);
+  }
+
+  /** The first argument that is not one of the top-level options, all of which are flags. */
+  private static String commandName(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+      if (arg.equals("--")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine commandLine(Io io, List<Class<?>> commands) {
     CommandLine commandLine = new CommandLine(new Main(), new Factory(io));
+    for (Class<?> command : commands) {
+      commandLine.addSubcommand(command);
+    }
     ErrorHandler errors = new ErrorHandler();
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);

@@ -99,7 +99,7 @@ final class Cli {
             shutdownHooks::add,
             stdoutIsTerminal,
             clock);
-    CommandLine commandLine = Main.commandLine(io);
+    CommandLine commandLine = Main.commandLine(io, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

@@ -30,11 +30,12 @@ class LauncherTest {
   private static final List<String> DEFAULTS =
       List.of(
           "-XX:+UseSerialGC",
-          "-Xms48m",
+          "-Xms32m",
           "-Xmx256m",
           "-Xmn12m",
           "-XX:MinHeapFreeRatio=10",
-          "-XX:MaxHeapFreeRatio=30");
+          "-XX:MaxHeapFreeRatio=30",
+          "-XX:TrimNativeHeapInterval=5000");
 
   /**
    * Records each call as one line of arguments; makes the archive an {@code

@@ -51,6 +51,35 @@ class MainTest {
   }
 
   @Test
+  void aRunBuildsOnlyTheCommandItNamesAndUsageHelpListsThemAll() {
+    Io io = Io.system();
+    assertThat(
+            Main.commandLine(io, new String[] {"--verbose", "serve", "--port", "0"})
+                .getSubcommands())
+        .containsOnlyKeys("serve");
+    assertThat(Main.commandLine(io, new String[] {"user", "list"}).getSubcommands())
+        .containsOnlyKeys("user");
+    for (String[] args :
+        new String[][] {{}, {"--help"}, {"help", "serve"}, {"sigin"}, {"--", "serve"}}) {
+      assertThat(Main.commandLine(io, args).getSubcommands())
+          .containsOnlyKeys(
+              "serve",
+              "signin",
+              "signout",
+              "ping",
+              "link",
+              "token",
+              "resources",
+              "devices",
+              "source",
+              "user",
+              "keys",
+              "help");
+    }
+    assertThat(Cli.in(home).run("--help").succeeded().out()).contains("serve", "signin", "keys");
+  }
+
+  @Test
   void withoutACommandItPrintsUsageOnStderrAndExitsWith2() {
     Result bare = Cli.in(home).run();
     assertThat(bare.exitCode()).isEqualTo(CliException.USAGE);
