@@ -21,11 +21,11 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
  * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
  * sources' other queries); devices, shares and pins have their own query classes. The token,
- * resource-token, device-key and source lookups answer from a lookup less than a second old when
- * nothing was written through this store since ({@code RecentLookups}): several processes may share
- * the database, so what they change is seen here within a second, and what this store changes at
- * once. Nothing else is cached. Deleting an account or a source deletes its tokens or connections
- * through the schema's {@code ON DELETE CASCADE}.
+ * resource-token, device-key, source and owner lookups answer from a lookup less than a second old
+ * when nothing was written through this store since ({@code RecentLookups}): several processes may
+ * share the database, so what they change is seen here within a second, and what this store changes
+ * at once. Nothing else is cached. Deleting an account or a source deletes its tokens or
+ * connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -84,6 +84,8 @@ public final class JdbcStore implements Store {
   private final RecentLookups<DeviceKeyWithToken> recentDeviceKeys =
       new RecentLookups<>(generation, System::nanoTime);
   private final RecentLookups<SourceRow> recentSources =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<AccountRow> recentOwner =
       new RecentLookups<>(generation, System::nanoTime);
 
   private JdbcStore(HikariDataSource dataSource) {
@@ -679,6 +681,10 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<AccountRow> findOwner() {
+    return recentOwner.find("owner", key -> owner());
+  }
+
+  private Optional<AccountRow> owner() {
     return call(
         "cannot read accounts",
         handle ->
@@ -805,6 +811,7 @@ public final class JdbcStore implements Store {
     recentResourceTokens.clear();
     recentDeviceKeys.clear();
     recentSources.clear();
+    recentOwner.clear();
   }
 
   private <T> T call(String what, HandleCallback<T, RuntimeException> work) {
