@@ -6,11 +6,11 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Log levels of a run. The default (logback.xml) shows warnings only, on standard error: a command
- * prints its result, not the libraries' chatter. {@code serve} shows plexauth's own INFO lines,
- * among them one access-log line per request, and the security events ({@code plexauth.security});
- * {@code --verbose} shows plexauth's DEBUG lines (the SDK's HTTP calls, secrets masked) and
- * libraries' INFO.
+ * Log levels of a run. The default ({@link LogbackSetup}) shows warnings only, on standard error: a
+ * command prints its result, not the libraries' chatter. {@code serve} shows plexauth's own INFO
+ * lines, among them one access-log line per request, and the security events ({@code
+ * plexauth.security}); {@code --verbose} shows plexauth's DEBUG lines (the SDK's HTTP calls,
+ * secrets masked) and libraries' INFO.
  */
 final class Logging {
 
