@@ -74,7 +74,7 @@ final class PlainUserJson {
         }
       } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
         needsTree = true;
-      } else if (token == JsonToken.VALUE_NUMBER_INT && "-0".equals(delegate.getText())) {
+      } else if (token == JsonToken.VALUE_NUMBER_INT && negativeZero()) {
         needsTree = true;
       }
       return token;
@@ -84,6 +84,16 @@ final class PlainUserJson {
     public JsonToken nextValue() throws IOException {
       JsonToken token = nextToken();
       return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+
+    /** Whether the current integer is {@code -0}, which a tree prints as {@code 0}. */
+    private boolean negativeZero() throws IOException {
+      if (delegate.getTextLength() != 2) {
+        return false;
+      }
+      char[] text = delegate.getTextCharacters();
+      int at = delegate.getTextOffset();
+      return text[at] == '-' && text[at + 1] == '0';
     }
 
     /** A name in the top-level object. */
