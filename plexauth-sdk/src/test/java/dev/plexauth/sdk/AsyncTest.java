@@ -124,6 +124,29 @@ class AsyncTest {
   }
 
   @Test
+  void cancellingACallInFlightClosesItsConnection() throws Exception {
+    // A body that never ends, a byte every 20 ms: only the client hanging up stops the server.
+    try (StreamingServer streaming = new StreamingServer(-1, 1, 20, -1)) {
+      CompletableFuture<GetTokenDetailsResponse> future =
+          PlexAPI.builder()
+              .plexTvURL(streaming.url() + "/api/v2")
+              .accessToken(Wire.TOKEN)
+              .requestTimeout(Duration.ofMinutes(2))
+              .build()
+              .authentication()
+              .getTokenDetailsAsync();
+      assertThat(streaming.awaitAnswering(Duration.ofSeconds(10))).isTrue();
+
+      future.cancel(true);
+
+      assertThat(streaming.awaitHangUp(Duration.ofSeconds(20)))
+          .as("the exchange was aborted, not left reading")
+          .isTrue();
+      assertThat(future).isCancelled();
+    }
+  }
+
+  @Test
   void noThreadSleepsWhileAnAsyncCallWaitsToRetry() throws Exception {
     int calls = 8;
     for (int i = 0; i < calls; i++) {

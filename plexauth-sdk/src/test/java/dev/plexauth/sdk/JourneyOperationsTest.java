@@ -4,6 +4,7 @@ import static dev.plexauth.sdk.Wire.TOKEN;
 import static dev.plexauth.sdk.Wire.clientFor;
 import static dev.plexauth.sdk.Wire.take;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.plexauth.sdk.errors.GetServerCapabilitiesBadRequest;
@@ -129,6 +130,18 @@ class JourneyOperationsTest {
     RecordedRequest removal = take(server);
     assertThat(removal.getMethod()).isEqualTo("DELETE");
     assertThat(removal.getTarget()).isEqualTo("/api/v2/devices/42");
+  }
+
+  @Test
+  void anUnreadableBodyFailsAlsoAnOperationThatReturnsNothingFromIt() {
+    server.enqueue(Wire.withType(200, "text/plain", "signed out"));
+    server.enqueue(Wire.json(200, "{\"ok\":true}"));
+    Authentication auth = client().authentication();
+
+    assertThatThrownBy(auth::signOut)
+        .isExactlyInstanceOf(SDKError.class)
+        .hasMessageContaining("signOut");
+    assertThat(auth.signOut().statusCode()).isEqualTo(200);
   }
 
   @Test

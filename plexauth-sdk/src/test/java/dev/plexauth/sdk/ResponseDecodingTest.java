@@ -530,6 +530,39 @@ class ResponseDecodingTest {
   }
 
   @Test
+  void trueByDefaultBooleansReadNullAsTrueAndStringsLeniently() throws IOException {
+    ObjectNode user = (ObjectNode) PLAIN.readTree(userWith("hasPassword", "false"));
+    user.putNull("hasPassword");
+    ObjectNode profile = (ObjectNode) user.get("profile");
+    profile.put("autoSelectAudio", "false");
+    UserPlexAccount nullAndString = tokenDetails(Wire.json(200, PLAIN.writeValueAsString(user)));
+    user.put("hasPassword", "no");
+    profile.put("autoSelectAudio", "1");
+    UserPlexAccount stringAndNumber = tokenDetails(Wire.json(200, PLAIN.writeValueAsString(user)));
+
+    assertThat(nullAndString.hasPassword()).isTrue();
+    assertThat(nullAndString.profile().autoSelectAudio()).isFalse();
+    assertThat(stringAndNumber.hasPassword()).isFalse();
+    assertThat(stringAndNumber.profile().autoSelectAudio()).isTrue();
+  }
+
+  @Test
+  void listsDropNullItemsAndCannotBeChanged() {
+    UserPlexAccount account =
+        tokenDetails(
+            Wire.json(
+                200,
+                """
+                {"id":1,"uuid":"u","roles":["plexpass",null,"tester"],"entitlements":[null]}
+                """));
+
+    assertThat(account.roles()).containsExactly("plexpass", "tester");
+    assertThat(account.entitlements()).isEmpty();
+    assertThatThrownBy(() -> account.roles().add("admin"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void minimalBodyGetsTheSpecDefaults() {
     UserPlexAccount account =
         tokenDetails(

@@ -9,7 +9,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback server that answers every request with 200, a JSON content type and a body written
  * chunk after chunk, with a pause between chunks, until it has written {@code total} bytes or the
  * client goes away: a huge body, an endless one, or one that dribbles. It counts the body bytes it
- * managed to write, so a test sees how much the client read before it hung up.
+ * managed to write, so a test sees how much the client read before it hung up, and notes when a
+ * client hangs up mid-body.
  */
 final class StreamingServer implements AutoCloseable {
 
@@ -28,6 +32,8 @@ final class StreamingServer implements AutoCloseable {
   private final long total;
   private final AtomicLong written = new AtomicLong();
   private final AtomicInteger requests = new AtomicInteger();
+  private final CountDownLatch answering = new CountDownLatch(1);
+  private final CountDownLatch hungUp = new CountDownLatch(1);
 
   /**
    * Starts serving.
@@ -67,6 +73,16 @@ final class StreamingServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** Waits until the server has started writing an answer; true if it has. */
+  boolean awaitAnswering(Duration timeout) throws InterruptedException {
+    return answering.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until a client has hung up before the whole body was written; true if one has. */
+  boolean awaitHangUp(Duration timeout) throws InterruptedException {
+    return hungUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   private void acceptLoop() {
     while (!socket.isClosed()) {
       try {
@@ -87,6 +103,7 @@ final class StreamingServer implements AutoCloseable {
       OutputStream out = connection.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.flush();
+      answering.countDown();
       byte[] bytes = new byte[chunk];
       Arrays.fill(bytes, (byte) 'x');
       for (long sent = 0; total < 0 || sent < total; sent += chunk) {
@@ -97,8 +114,10 @@ final class StreamingServer implements AutoCloseable {
           Thread.sleep(pauseMillis);
         }
       }
-    } catch (IOException | InterruptedException e) {
-      // the client went away, or the test is over
+    } catch (IOException e) {
+      hungUp.countDown(); // the client went away
+    } catch (InterruptedException e) {
+      // the test is over
     }
   }
 

@@ -11,10 +11,49 @@ final class Bodies {
 
   private Bodies() {}
 
+  /** How a body is read. */
+  enum Format {
+    /** As JSON. */
+    JSON,
+    /** As XML. */
+    XML,
+    /** Not at all: nothing but white space. */
+    EMPTY,
+    /** Not at all: neither JSON nor XML. */
+    NEITHER
+  }
+
   /**
-   * Parses a body: JSON when the content type mentions json, XML when it mentions xml, otherwise by
-   * its first non-blank character. If the declared format fails and the content looks like the
-   * other, the other is tried.
+   * Decides how a body is read: JSON when the content type mentions json, XML when it mentions xml,
+   * otherwise by its first non-blank character; a body that starts like the other format than its
+   * content type says is read as that other format.
+   *
+   * @param body the bytes
+   * @param contentType the content type, or empty
+   * @return the format
+   */
+  static Format format(byte[] body, String contentType) {
+    char first = firstCharacter(body);
+    if (first == 0) {
+      return Format.EMPTY;
+    }
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    boolean looksJson = first == '{' || first == '[';
+    boolean looksXml = first == '<';
+    if (type.contains("json") && !looksXml) {
+      return Format.JSON;
+    }
+    if (type.contains("xml") && !looksJson) {
+      return Format.XML;
+    }
+    if (looksJson) {
+      return Format.JSON;
+    }
+    return looksXml ? Format.XML : Format.NEITHER;
+  }
+
+  /**
+   * Parses a body in the {@link #format} it has.
    *
    * @param body the bytes
    * @param contentType the content type, or empty
@@ -22,26 +61,12 @@ final class Bodies {
    * @throws DecodeException when the body is empty, malformed or neither JSON nor XML
    */
   static JsonNode parse(byte[] body, String contentType) throws DecodeException {
-    char first = firstCharacter(body);
-    if (first == 0) {
-      throw new DecodeException("empty body");
-    }
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    boolean looksJson = first == '{' || first == '[';
-    boolean looksXml = first == '<';
-    if (type.contains("json") && !looksXml) {
-      return json(body);
-    }
-    if (type.contains("xml") && !looksJson) {
-      return XmlTree.parse(body);
-    }
-    if (looksJson) {
-      return json(body);
-    }
-    if (looksXml) {
-      return XmlTree.parse(body);
-    }
-    throw new DecodeException("neither JSON nor XML");
+    return switch (format(body, contentType)) {
+      case JSON -> json(body);
+      case XML -> XmlTree.parse(body);
+      case EMPTY -> throw new DecodeException("empty body");
+      case NEITHER -> throw new DecodeException("neither JSON nor XML");
+    };
   }
 
   private static JsonNode json(byte[] body) throws DecodeException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plexauth.sdk.models.AuthPinContainer;
 import dev.plexauth.sdk.models.AuthorizedDevice;
 import dev.plexauth.sdk.models.Device;
@@ -34,15 +35,88 @@ final class Decoders {
   private Decoders() {}
 
   /**
-   * A successful answer, parsed into a tree.
-   *
-   * @param statusCode the status
-   * @param contentType the content type, or empty
-   * @param headers the headers
-   * @param tree the parsed body
+   * A successful answer. Its body is parsed into a tree when a decoder first asks for it; a decoder
+   * may instead read the bytes itself ({@link #json()}, {@link #body()}, {@link #markRead()}).
+   * Either way the body of every answer must be readable: {@link #requireReadable()} parses it for
+   * decoders that never looked at it.
    */
-  record Answer(
-      int statusCode, String contentType, Map<String, List<String>> headers, JsonNode tree) {}
+  static final class Answer {
+    private final int statusCode;
+    private final String contentType;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private JsonNode tree;
+    private boolean read;
+
+    /**
+     * An answer not parsed yet.
+     *
+     * @param statusCode the status
+     * @param contentType the content type, or empty
+     * @param headers the headers
+     * @param body the body, not copied
+     */
+    Answer(int statusCode, String contentType, Map<String, List<String>> headers, byte[] body) {
+      this.statusCode = statusCode;
+      this.contentType = contentType;
+      this.headers = headers;
+      this.body = body;
+    }
+
+    int statusCode() {
+      return statusCode;
+    }
+
+    String contentType() {
+      return contentType;
+    }
+
+    Map<String, List<String>> headers() {
+      return headers;
+    }
+
+    /**
+     * The body as a tree, parsed once: JSON or XML (as {@code {"<root>": …}}); nothing for 204 No
+     * Content.
+     *
+     * @return the tree
+     * @throws DecodeException when the body is empty, malformed or neither JSON nor XML
+     */
+    JsonNode tree() throws DecodeException {
+      if (tree == null) {
+        tree = statusCode == 204 ? MissingNode.getInstance() : Bodies.parse(body, contentType);
+        read = true;
+      }
+      return tree;
+    }
+
+    /** Whether {@link #tree()} would read the body as JSON. */
+    boolean json() {
+      return statusCode != 204 && Bodies.format(body, contentType) == Bodies.Format.JSON;
+    }
+
+    /** The body bytes, not copied. */
+    byte[] body() {
+      return body;
+    }
+
+    /** Notes that a decoder read the body itself. */
+    void markRead() {
+      read = true;
+    }
+
+    /**
+     * Parses the body unless a decoder read it, so an unreadable body fails every operation, also
+     * one that returns nothing from it.
+     *
+     * @throws DecodeException when the body cannot be read
+     */
+    void requireReadable() throws DecodeException {
+      if (!read) {
+        tree();
+      }
+    }
+  }
 
   /**
    * Reads one operation's answer.
@@ -113,7 +187,7 @@ final class Decoders {
    */
   static GetTokenDetailsResponse tokenDetails(Answer answer) throws DecodeException {
     return new GetTokenDetailsResponse(
-        answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
+        answer.statusCode(), answer.contentType(), answer.headers(), user(answer));
   }
 
   /**
@@ -125,7 +199,7 @@ final class Decoders {
    */
   static PostUsersSignInDataResponse signIn(Answer answer) throws DecodeException {
     return new PostUsersSignInDataResponse(
-        answer.statusCode(), answer.contentType(), answer.headers(), user(answer.tree()));
+        answer.statusCode(), answer.contentType(), answer.headers(), user(answer));
   }
 
   /**
@@ -316,7 +390,23 @@ final class Decoders {
     return bind(pin, AuthPinContainer.class, "pin");
   }
 
-  private static UserPlexAccount user(JsonNode tree) throws DecodeException {
+  /**
+   * The user object: straight from the JSON bytes when nothing in them needs the tree ({@link
+   * PlainUserJson}, the common case: no tree is built), else from the tree.
+   */
+  private static UserPlexAccount user(Answer answer) throws DecodeException {
+    if (answer.json()) {
+      UserPlexAccount plain = PlainUserJson.read(answer.body());
+      if (plain != null) {
+        answer.markRead();
+        return plain;
+      }
+    }
+    return user(answer.tree());
+  }
+
+  /** Reads the user object from the tree. Package-private for the test of {@link PlainUserJson}. */
+  static UserPlexAccount user(JsonNode tree) throws DecodeException {
     JsonNode user = tree;
     JsonNode wrapped = tree.get("user");
     if (wrapped != null && wrapped.isObject() && !looksLikeUser(tree)) {
@@ -332,7 +422,7 @@ final class Decoders {
   }
 
   /** Lists of objects in the user; in XML an item with only an id reads as that id's text. */
-  private static final List<String> OBJECT_LISTS =
+  static final List<String> OBJECT_LISTS =
       List.of("services", "subscriptions", "pastSubscriptions", "trials");
 
   private static void idsToObjects(JsonNode list) {
@@ -347,8 +437,16 @@ final class Decoders {
     }
   }
 
+  /** The fields of which one marks an object as the user ({@link #looksLikeUser}). */
+  static final List<String> USER_FIELDS = List.of("id", "uuid", "authToken", "username");
+
   private static boolean looksLikeUser(JsonNode node) {
-    return node.has("id") || node.has("uuid") || node.has("authToken") || node.has("username");
+    for (String field : USER_FIELDS) {
+      if (node.has(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode mediaContainer(JsonNode tree) throws DecodeException {

@@ -4,9 +4,7 @@ import dev.plexauth.sdk.ResponseTooLargeException;
 import dev.plexauth.sdk.Transport;
 import dev.plexauth.sdk.TransportRequest;
 import dev.plexauth.sdk.TransportResponse;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,71 +23,111 @@ import java.util.concurrent.TimeoutException;
  * whole exchange, body included (the JDK's own timeout stops at the headers), and a body larger
  * than the request's {@code maxResponseBytes} is refused without being read whole: at once when
  * {@code Content-Length} announces it, else as soon as the streamed bytes pass the limit.
+ *
+ * <p>The client that {@link #withDefaultClient(Duration)} builds runs the JDK client's internal
+ * tasks where they arise, on the client's selector thread, instead of handing each to a thread
+ * pool: the JDK otherwise passes every answer through about four pool tasks (headers, body,
+ * completion), each a thread switch, which cost more than the rest of a call on a small machine.
+ * Nothing in those tasks blocks: the SDK's body subscriber only copies bytes. An asynchronous call
+ * is started on a thread of this transport, as the JDK's pool would, so that resolving the host
+ * never blocks the caller.
  */
 public final class JdkTransport implements Transport {
 
   private final HttpClient client;
+  private final Executor starter; // null: asynchronous calls start on the caller's thread
+  private final Deadlines deadlines = new Deadlines();
 
   /**
-   * Creates the transport.
+   * Creates the transport on a client configured elsewhere; asynchronous calls are started on the
+   * caller's thread, and the client's executor does the rest.
    *
    * @param client the configured client
    */
   public JdkTransport(HttpClient client) {
+    this(client, null);
+  }
+
+  private JdkTransport(HttpClient client, Executor starter) {
     this.client = client;
+    this.starter = starter;
   }
 
   /**
-   * Sends on the calling thread with {@code HttpClient.send}. The JDK's {@code sendAsync} hands
+   * The default transport: HTTP/1.1, redirects not followed, this connect timeout, and no thread
+   * pool inside the JDK client.
+   *
+   * @param connectTimeout the longest wait for a connection
+   * @return the transport
+   */
+  public static JdkTransport withDefaultClient(Duration connectTimeout) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout)
+            .executor(Runnable::run)
+            .build();
+    ThreadPoolExecutor starter =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "plexauth-http-start");
+              thread.setDaemon(true);
+              return thread;
+            });
+    return new JdkTransport(client, starter);
+  }
+
+  /**
+   * Sends on the calling thread with {@code HttpClient.send} (the JDK's {@code sendAsync} hands
    * every answer to the {@code CompletableFuture} default executor, which starts a new thread per
-   * answer where the common pool has fewer than two threads (machines with one or two cores);
-   * blocking on it cost a thread start per call. The JDK's own timeout ends with the headers, so a
-   * {@link Deadline} bounds the whole exchange: it interrupts this thread when the timeout passes,
-   * and {@code HttpClient.send} then cancels the exchange. (Bounding the body with a wrapping body
-   * subscriber instead made the JDK deliver the body on its executor, one more thread hand-off per
-   * call.) The body is read from the JDK's input stream on this thread, up to the limit; when the
-   * deadline passes, it closes that stream too, which ends a read that an interrupt would not.
+   * answer where the common pool has fewer than two threads). The JDK's own timeout ends with the
+   * headers, so a {@link Deadlines.Deadline} bounds the whole exchange: it interrupts this thread
+   * when the timeout passes, and {@code HttpClient.send} then cancels the exchange, body included.
    */
   @Override
   public TransportResponse send(TransportRequest request) throws IOException {
     HttpRequest httpRequest = httpRequest(request);
-    Deadline deadline = new Deadline(request.timeout());
-    try {
-      HttpResponse<InputStream> response =
-          client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-      deadline.closeOnExpiry(response.body());
-      try (InputStream body = response.body()) {
-        long limit = request.maxResponseBytes();
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > limit) {
-          throw tooLarge(response, limit, declared);
+    try (Deadlines.Deadline deadline = deadlines.start(request.timeout())) {
+      try {
+        HttpResponse<byte[]> response =
+            client.send(httpRequest, LimitedBody.handler(request.maxResponseBytes()));
+        return new TransportResponse(
+            response.statusCode(), response.headers().map(), response.body());
+      } catch (InterruptedException e) {
+        if (deadline.expired()) {
+          throw timeout(request);
         }
-        byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        if (bytes.length > limit) {
-          throw tooLarge(response, limit, -1);
-        }
-        return new TransportResponse(response.statusCode(), response.headers().map(), bytes);
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the answer");
       } catch (IOException e) {
+        ResponseTooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+          throw tooLarge;
+        }
         if (deadline.expired()) {
           throw timeout(request);
         }
         throw e;
       }
-    } catch (InterruptedException e) {
-      if (deadline.expired()) {
-        throw timeout(request);
-      }
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the answer");
-    } finally {
-      deadline.close();
     }
   }
 
-  private static ResponseTooLargeException tooLarge(
-      HttpResponse<?> response, long limit, long declared) {
-    return new ResponseTooLargeException(
-        response.statusCode(), response.headers().map(), limit, declared);
+  /** The body's refusal, which {@code HttpClient.send} wraps in a new {@link IOException}. */
+  private static ResponseTooLargeException tooLarge(IOException failure) {
+    Throwable current = failure;
+    for (int depth = 0; current != null && depth < 5; depth++) {
+      if (current instanceof ResponseTooLargeException tooLarge) {
+        return tooLarge;
+      }
+      current = current.getCause();
+    }
+    return null;
   }
 
   private static HttpTimeoutException timeout(TransportRequest request) {
@@ -94,78 +135,10 @@ public final class JdkTransport implements Transport {
         "no complete answer within " + request.timeout().toMillis() + " ms");
   }
 
-  /**
-   * Interrupts the thread that made it when a timeout passes, unless closed first. The timer is
-   * {@code orTimeout}'s shared one, cancelled on close. An interrupt that it delivered after the
-   * call returned is cleared on close, so it never reaches the caller.
-   */
-  private static final class Deadline implements AutoCloseable {
-    private final Thread thread = Thread.currentThread();
-    private final CompletableFuture<Void> timer = new CompletableFuture<>();
-    private boolean closed; // guarded by this
-    private boolean expired; // guarded by this
-    private Closeable body; // guarded by this
-
-    Deadline(Duration timeout) {
-      timer
-          .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-          .whenComplete(
-              (value, failure) -> {
-                if (failure != null) {
-                  expire();
-                }
-              });
-    }
-
-    private synchronized void expire() {
-      if (!closed) {
-        expired = true;
-        thread.interrupt();
-        closeQuietly(body);
-      }
-    }
-
-    /** Closes the body stream as well when the deadline passes; at once if it has passed. */
-    synchronized void closeOnExpiry(Closeable stream) {
-      body = stream;
-      if (expired) {
-        closeQuietly(stream);
-      }
-    }
-
-    private static void closeQuietly(Closeable stream) {
-      if (stream == null) {
-        return;
-      }
-      try {
-        stream.close();
-      } catch (IOException e) {
-        // the reader sees the closed stream and reports the timeout
-      }
-    }
-
-    synchronized boolean expired() {
-      return expired;
-    }
-
-    @Override
-    public void close() {
-      boolean interruptedByUs;
-      synchronized (this) {
-        closed = true;
-        interruptedByUs = expired;
-      }
-      timer.complete(null);
-      if (interruptedByUs) {
-        Thread.interrupted();
-      }
-    }
-  }
-
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(httpRequest(request), LimitedBody.handler(request.maxResponseBytes()));
+        start(httpRequest(request), LimitedBody.handler(request.maxResponseBytes()));
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     exchange.whenComplete(
         (response, failure) -> {
@@ -204,6 +177,46 @@ public final class JdkTransport implements Transport {
           }
         });
     return answer;
+  }
+
+  /**
+   * Starts the JDK's exchange, on the starter when there is one. Cancelling the returned future
+   * cancels the exchange, also one that has not started yet.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> start(
+      HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+    if (starter == null) {
+      return client.sendAsync(request, handler);
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
+    starter.execute(
+        () -> {
+          if (exchange.isDone()) {
+            return; // cancelled or timed out before it started
+          }
+          CompletableFuture<HttpResponse<byte[]>> started;
+          try {
+            started = client.sendAsync(request, handler);
+          } catch (RuntimeException e) {
+            exchange.completeExceptionally(e);
+            return;
+          }
+          started.whenComplete(
+              (response, failure) -> {
+                if (failure == null) {
+                  exchange.complete(response);
+                } else {
+                  exchange.completeExceptionally(failure);
+                }
+              });
+          exchange.whenComplete(
+              (response, failure) -> {
+                if (exchange.isCancelled()) {
+                  started.cancel(true);
+                }
+              });
+        });
+    return exchange;
   }
 
   private static HttpRequest httpRequest(TransportRequest request) {

@@ -1,9 +1,9 @@
 package dev.plexauth.sdk.internal;
 
 import dev.plexauth.sdk.ResponseTooLargeException;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,13 +21,15 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long limit;
   private final long declared;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private byte[] bytes;
+  private int size;
   private Flow.Subscription subscription;
 
   private LimitedBody(HttpResponse.ResponseInfo info, long limit) {
     this.info = info;
     this.limit = limit;
     this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    this.bytes = new byte[declared >= 0 && declared <= limit ? (int) declared : 8192];
   }
 
   /**
@@ -62,14 +64,19 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
       return;
     }
     for (ByteBuffer buffer : buffers) {
-      if ((long) bytes.size() + buffer.remaining() > limit) {
+      int length = buffer.remaining();
+      if ((long) size + length > limit) {
         subscription.cancel();
         result.completeExceptionally(tooLarge(-1));
         return;
       }
-      byte[] chunk = new byte[buffer.remaining()];
-      buffer.get(chunk);
-      bytes.write(chunk, 0, chunk.length);
+      if (size + length > bytes.length) {
+        // limit is at most Integer.MAX_VALUE - 8, so doubling (capped) never overflows past it
+        long grown = Math.max((long) size + length, Math.min(2L * bytes.length, limit));
+        bytes = Arrays.copyOf(bytes, (int) grown);
+      }
+      buffer.get(bytes, size, length);
+      size += length;
     }
   }
 
@@ -80,7 +87,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onComplete() {
-    result.complete(bytes.toByteArray());
+    result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
   }
 
   private ResponseTooLargeException tooLarge(long length) {

@@ -1,7 +1,5 @@
 package dev.plexauth.sdk.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plexauth.sdk.RefreshableToken;
 import dev.plexauth.sdk.RequestOptions;
 import dev.plexauth.sdk.ResponseTooLargeException;
@@ -342,12 +340,12 @@ public final class OperationRunner {
       throw ErrorMapper.map(operation, response, clock.instant());
     }
     String contentType = response.header("Content-Type").orElse("");
+    Decoders.Answer answer =
+        new Decoders.Answer(status, contentType, response.headers(), response.body());
     try {
-      // 204 No Content has no body to parse.
-      JsonNode tree =
-          status == 204 ? MissingNode.getInstance() : Bodies.parse(response.body(), contentType);
-      Decoders.Answer answer = new Decoders.Answer(status, contentType, response.headers(), tree);
-      return operation.decoder().decode(answer);
+      T value = operation.decoder().decode(answer);
+      answer.requireReadable();
+      return value;
     } catch (DecodeException e) {
       throw ErrorMapper.undecodable(operation, response, e.getMessage());
     }

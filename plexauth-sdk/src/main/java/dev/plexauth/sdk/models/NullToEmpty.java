@@ -1,5 +1,6 @@
 package dev.plexauth.sdk.models;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,18 @@ final class NullToEmpty {
     if (list == null) {
       return List.of();
     }
-    return list.stream().filter(item -> item != null).toList();
+    // A loop, not a stream: every record of every answer passes its lists through here.
+    Object[] items = list.toArray();
+    int kept = 0;
+    for (Object item : items) {
+      if (item != null) {
+        items[kept++] = item;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<T> copy =
+        (List<T>) Arrays.asList(kept == items.length ? items : Arrays.copyOf(items, kept));
+    return Collections.unmodifiableList(copy);
   }
 
   /** An unmodifiable copy of the map in its order; empty for null. */
