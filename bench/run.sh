@@ -284,10 +284,10 @@ for round in 0 1 2; do
     b=${sdk_benchmarks[$(( (k + round) % 3 ))]}
     log "3. JMH TokenDetailsBenchmark.$b (round $((round + 1))/3)"
     BENCH_URL="$serve_url" BENCH_TOKEN="$TOKEN" java -jar "$bench_jar" "TokenDetailsBenchmark.$b\$" \
-      -f 1 -wi 2 -w 1s -i 2 -r 2s -rf json -rff "$results/sdk-$round-$b.jmh.json" >>"$work/sdk.jmh.log" 2>&1
+      -f 1 -wi 4 -w 2s -i 2 -r 2s -rf json -rff "$results/sdk-$round-$b.jmh.json" >>"$work/sdk.jmh.log" 2>&1
   done
   log "3. plexjs 0.32.1 getTokenDetails loop (round $((round + 1))/3)"
-  node bench/plexjs/token-details-loop.mjs "$serve_url" "$TOKEN" 3 2 2 >>"$results/plexjs.jsonl"
+  node bench/plexjs/token-details-loop.mjs "$serve_url" "$TOKEN" 8 2 2 >>"$results/plexjs.jsonl"
 done
 
 bare_port=$(free_port)
