@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -186,46 +187,43 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean changePasswordHash(long accountId, String passwordHash) {
-    try {
-      return call(
-          "cannot change the password",
-          handle ->
-              handle.inTransaction(
-                  tx -> {
-                    int changed =
-                        tx.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
-                            .bind("hash", passwordHash)
-                            .bind("id", accountId)
-                            .execute();
-                    endTokens(tx, accountId);
-                    return changed > 0;
-                  }));
-    } finally {
-      changed();
-    }
+    return changing(
+        () ->
+            call(
+                "cannot change the password",
+                handle ->
+                    handle.inTransaction(
+                        tx -> {
+                          int changed =
+                              tx.createUpdate(
+                                      "UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                                  .bind("hash", passwordHash)
+                                  .bind("id", accountId)
+                                  .execute();
+                          endTokens(tx, accountId);
+                          return changed > 0;
+                        })));
   }
 
   @Override
   public boolean changeTotpSecret(long accountId, String storedSecret) {
-    try {
-      return call(
-          "cannot change the TOTP secret",
-          handle ->
-              handle.inTransaction(
-                  tx -> {
-                    int changed =
-                        tx.createUpdate(
-                                "UPDATE accounts SET totp_secret = :secret, totp_last_step = NULL"
-                                    + " WHERE id = :id")
-                            .bind("secret", storedSecret)
-                            .bind("id", accountId)
-                            .execute();
-                    endTokens(tx, accountId);
-                    return changed > 0;
-                  }));
-    } finally {
-      changed();
-    }
+    return changing(
+        () ->
+            call(
+                "cannot change the TOTP secret",
+                handle ->
+                    handle.inTransaction(
+                        tx -> {
+                          int changed =
+                              tx.createUpdate(
+                                      "UPDATE accounts SET totp_secret = :secret, totp_last_step = NULL"
+                                          + " WHERE id = :id")
+                                  .bind("secret", storedSecret)
+                                  .bind("id", accountId)
+                                  .execute();
+                          endTokens(tx, accountId);
+                          return changed > 0;
+                        })));
   }
 
   private static void endTokens(Handle tx, long accountId) {
@@ -236,22 +234,20 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean replaceTotpSecret(long accountId, String expected, String replacement) {
-    try {
-      return call(
-          "cannot store the TOTP secret",
-          handle ->
-              handle
-                      .createUpdate(
-                          "UPDATE accounts SET totp_secret = :replacement"
-                              + " WHERE id = :id AND totp_secret = :expected")
-                      .bind("replacement", replacement)
-                      .bind("id", accountId)
-                      .bind("expected", expected)
-                      .execute()
-                  > 0);
-    } finally {
-      changed();
-    }
+    return changing(
+        () ->
+            call(
+                "cannot store the TOTP secret",
+                handle ->
+                    handle
+                            .createUpdate(
+                                "UPDATE accounts SET totp_secret = :replacement"
+                                    + " WHERE id = :id AND totp_secret = :expected")
+                            .bind("replacement", replacement)
+                            .bind("id", accountId)
+                            .bind("expected", expected)
+                            .execute()
+                        > 0));
   }
 
   @Override
@@ -316,56 +312,51 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteAccount(long id) {
-    try {
-      return call(
-          "cannot remove the account",
-          handle ->
-              handle.inTransaction(
-                  tx -> {
-                    // The failure count is keyed by a subject, not a foreign key: it goes by hand.
-                    tx.createUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
-                        .bind("subject", "account:" + id)
-                        .execute();
-                    return tx.createUpdate("DELETE FROM accounts WHERE id = :id")
-                            .bind("id", id)
-                            .execute()
-                        > 0;
-                  }));
-    } finally {
-      changed();
-    }
+    return changing(
+        () ->
+            call(
+                "cannot remove the account",
+                handle ->
+                    handle.inTransaction(
+                        tx -> {
+                          // The failure count is keyed by a subject, not a foreign key: it goes by
+                          // hand.
+                          tx.createUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
+                              .bind("subject", "account:" + id)
+                              .execute();
+                          return tx.createUpdate("DELETE FROM accounts WHERE id = :id")
+                                  .bind("id", id)
+                                  .execute()
+                              > 0;
+                        })));
   }
 
   @Override
   public boolean advanceTotpStep(long accountId, long step) {
-    try {
-      return call(
-          "cannot record the verification code",
-          handle ->
-              handle
-                      .createUpdate(
-                          "UPDATE accounts SET totp_last_step = :step WHERE id = :id"
-                              + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
-                      .bind("step", step)
-                      .bind("id", accountId)
-                      .execute()
-                  > 0);
-    } finally {
-      changed();
-    }
+    return changing(
+        () ->
+            call(
+                "cannot record the verification code",
+                handle ->
+                    handle
+                            .createUpdate(
+                                "UPDATE accounts SET totp_last_step = :step WHERE id = :id"
+                                    + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                            .bind("step", step)
+                            .bind("id", accountId)
+                            .execute()
+                        > 0));
   }
 
   @Override
   public void saveAccountToken(TokenRow token) {
-    try {
-      withNewDeviceId(
-          deviceId ->
-              call(
-                  "cannot store the token",
-                  handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId))));
-    } finally {
-      changed();
-    }
+    changing(
+        () ->
+            withNewDeviceId(
+                deviceId ->
+                    call(
+                        "cannot store the token",
+                        handle -> handle.inTransaction(tx -> upsertToken(tx, token, deviceId)))));
   }
 
   /**
@@ -604,11 +595,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteSource(String id) {
-    try {
-      return sources.delete(id);
-    } finally {
-      changed();
-    }
+    return changing(() -> sources.delete(id));
   }
 
   @Override
@@ -624,11 +611,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean saveDeviceKey(DeviceKeyRow key) {
-    try {
-      return jwts.saveDeviceKey(key);
-    } finally {
-      changed();
-    }
+    return changing(() -> jwts.saveDeviceKey(key));
   }
 
   @Override
@@ -638,11 +621,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteDeviceKey(long accountId, String clientIdentifier) {
-    try {
-      return jwts.deleteDeviceKey(accountId, clientIdentifier);
-    } finally {
-      changed();
-    }
+    return changing(() -> jwts.deleteDeviceKey(accountId, clientIdentifier));
   }
 
   @Override
@@ -697,11 +676,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean deleteAccountToken(String tokenHash) {
-    try {
-      return devices.deleteToken(tokenHash);
-    } finally {
-      changed();
-    }
+    return changing(() -> devices.deleteToken(tokenHash));
   }
 
   @Override
@@ -711,29 +686,17 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<DeviceRow> deleteDevice(long accountId, long deviceId) {
-    try {
-      return devices.delete(accountId, deviceId);
-    } finally {
-      changed();
-    }
+    return changing(() -> devices.delete(accountId, deviceId));
   }
 
   @Override
   public boolean shareSource(String sourceId, long accountId, long nowMillis) {
-    try {
-      return shares.share(sourceId, accountId, nowMillis);
-    } finally {
-      changed();
-    }
+    return changing(() -> shares.share(sourceId, accountId, nowMillis));
   }
 
   @Override
   public boolean unshareSource(String sourceId, long accountId) {
-    try {
-      return shares.unshare(sourceId, accountId);
-    } finally {
-      changed();
-    }
+    return changing(() -> shares.unshare(sourceId, accountId));
   }
 
   @Override
@@ -782,11 +745,8 @@ public final class JdbcStore implements Store {
       long nowMillis,
       String tokenHash,
       long rememberUntilMillis) {
-    try {
-      return pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis);
-    } finally {
-      changed();
-    }
+    return changing(
+        () -> pins.claim(idHash, clientIdentifier, nowMillis, tokenHash, rememberUntilMillis));
   }
 
   @Override
@@ -812,6 +772,15 @@ public final class JdbcStore implements Store {
     recentDeviceKeys.clear();
     recentSources.clear();
     recentOwner.clear();
+  }
+
+  /** Runs a write, then {@link #changed}, also when the write fails. */
+  private <T> T changing(Supplier<T> write) {
+    try {
+      return write.get();
+    } finally {
+      changed();
+    }
   }
 
   private <T> T call(String what, HandleCallback<T, RuntimeException> work) {
