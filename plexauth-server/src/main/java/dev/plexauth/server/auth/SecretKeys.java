@@ -95,8 +95,13 @@ public final class SecretKeys {
   public static void checkAndSeal(Store store, SecretBox box) {
     StoreUnavailable.guard(
         () -> {
-          store.insertSettingIfAbsent(KEY_ID_SETTING, box.keyId());
-          String expected = store.findSetting(KEY_ID_SETTING).orElse(box.keyId());
+          // Read before writing: a start of a database already sealed writes nothing.
+          Optional<String> recorded = store.findSetting(KEY_ID_SETTING);
+          if (recorded.isEmpty()) {
+            store.insertSettingIfAbsent(KEY_ID_SETTING, box.keyId());
+            recorded = store.findSetting(KEY_ID_SETTING);
+          }
+          String expected = recorded.orElse(box.keyId());
           if (!expected.equals(box.keyId())) {
             throw new SecretBox.WrongKeyException(
                 "the secret key (key id "
@@ -110,7 +115,8 @@ public final class SecretKeys {
                     + ")");
           }
           int sealed = 0;
-          for (AccountRow account : store.listAccounts()) {
+          for (AccountRow account :
+              store.listAccountsWithTotpSecretNotStartingWith(SecretBox.PREFIX)) {
             Optional<String> stored = account.totpSecret();
             if (stored.isPresent() && !SecretBox.isSealed(stored.get())) {
               String seal = TotpSecrets.seal(box, account.id(), stored.get());

@@ -304,6 +304,21 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<AccountRow> listAccountsWithTotpSecretNotStartingWith(String sealedPrefix) {
+    return call(
+        "cannot read accounts",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM accounts WHERE totp_secret IS NOT NULL"
+                        + " AND substr(totp_secret, 1, :length) <> :prefix ORDER BY id")
+                .bind("length", sealedPrefix.length())
+                .bind("prefix", sealedPrefix)
+                .map((rs, ctx) -> Rows.account(rs, "created_at"))
+                .list());
+  }
+
+  @Override
   public long countAccounts() {
     return call(
         "cannot read accounts",

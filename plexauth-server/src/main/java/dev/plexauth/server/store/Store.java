@@ -103,6 +103,16 @@ public interface Store extends AutoCloseable {
   List<AccountRow> listAccounts();
 
   /**
+   * Lists, by id, the accounts whose stored TOTP secret does not start with the given prefix: those
+   * still holding a secret in plain text. Reads only those rows, so a start with many accounts and
+   * no plain secret reads none.
+   *
+   * @param sealedPrefix how every sealed value starts
+   * @return the accounts with a TOTP secret not sealed
+   */
+  List<AccountRow> listAccountsWithTotpSecretNotStartingWith(String sealedPrefix);
+
+  /**
    * Counts the accounts.
    *
    * @return how many accounts exist

@@ -34,6 +34,18 @@ abstract class StoreContract {
         1_000L);
   }
 
+  private static NewAccountRow accountWithTotp(String username, String totpSecret) {
+    NewAccountRow plain = account(username, username + "@example.com");
+    return new NewAccountRow(
+        plain.uuid(),
+        plain.username(),
+        plain.email(),
+        plain.passwordHash(),
+        Optional.of(totpSecret),
+        false,
+        1_000L);
+  }
+
   private static TokenRow token(long accountId, String client, String hash) {
     return new TokenRow(
         accountId,
@@ -60,6 +72,21 @@ abstract class StoreContract {
     assertThatThrownBy(() -> store.insertAccount(account("other", "alice@EXAMPLE.com")))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(store.listAccounts()).containsExactly(alice);
+  }
+
+  @Test
+  void onlyAccountsWithATotpSecretNotSealedAreListedForSealing() {
+    Store store = store();
+    store.insertAccount(account("nototp", "nototp@example.com"));
+    store.insertAccount(accountWithTotp("sealed", "v1.c2VhbGVk"));
+    AccountRow plain = store.insertAccount(accountWithTotp("plain", "JBSWY3DPEHPK3PXP"));
+    AccountRow shortOne = store.insertAccount(accountWithTotp("short", "v1"));
+
+    assertThat(store.listAccountsWithTotpSecretNotStartingWith("v1."))
+        .containsExactly(plain, shortOne);
+    assertThat(store.listAccountsWithTotpSecretNotStartingWith("JBSWY3DPEHPK3PXP-and-more"))
+        .extracting(AccountRow::username)
+        .containsExactly("sealed", "plain", "short");
   }
 
   @Test
