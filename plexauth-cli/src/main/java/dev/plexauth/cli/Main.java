@@ -1,5 +1,6 @@
 package dev.plexauth.cli;
 
+import dev.plexauth.server.PlexAuthServer;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,6 +73,10 @@ public final class Main implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    if ("serve".equals(commandName(args))) {
+      // The server's libraries load on another core while the command line is read.
+      PlexAuthServer.preload(databaseUrl(args));
+    }
     int exitCode = commandLine(Io.system(), args).execute(args);
     System.exit(exitCode);
   }
@@ -107,6 +112,19 @@ public final class Main implements Callable<Integer> {
       }
     }
     return commandLine(io, COMMANDS);
+  }
+
+  /** The value given with {@code --db}, or null: a guess made before the command line is read. */
+  static String databaseUrl(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--db") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--db=")) {
+        return args[i].substring("--db=".length());
+      }
+    }
+    return null;
   }
 
   /** The first argument that is not one of the top-level options, all of which are flags. */

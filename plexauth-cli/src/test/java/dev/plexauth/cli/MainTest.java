@@ -80,6 +80,16 @@ class MainTest {
   }
 
   @Test
+  void theDatabaseToPreloadForIsReadFromEitherFormOfDb() {
+    assertThat(Main.databaseUrl(new String[] {"serve", "--db", "jdbc:postgresql://h/d"}))
+        .isEqualTo("jdbc:postgresql://h/d");
+    assertThat(Main.databaseUrl(new String[] {"serve", "--port", "1", "--db=jdbc:sqlite:/x"}))
+        .isEqualTo("jdbc:sqlite:/x");
+    assertThat(Main.databaseUrl(new String[] {"serve", "--data-dir", "/d"})).isNull();
+    assertThat(Main.databaseUrl(new String[] {"serve", "--db"})).isNull();
+  }
+
+  @Test
   void withoutACommandItPrintsUsageOnStderrAndExitsWith2() {
     Result bare = Cli.in(home).run();
     assertThat(bare.exitCode()).isEqualTo(CliException.USAGE);

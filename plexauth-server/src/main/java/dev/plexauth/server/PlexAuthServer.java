@@ -131,6 +131,7 @@ public final class PlexAuthServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
+    Preload.begin(usesSqlite(config.jdbcUrl));
     // The certificate and key are checked before anything is created: a bad file fails fast.
     Optional<TlsIdentity> tls =
         config.tlsCertificate == null
@@ -204,6 +205,24 @@ public final class PlexAuthServer implements AutoCloseable {
     }
     LOG.info("plexauth listening on {}", url());
     return this;
+  }
+
+  /**
+   * Begins loading, on a background thread, what a start needs before it gets there: the SQLite
+   * driver's native library, the database layer's and the HTTP server's classes. A start that
+   * follows overlaps that with its own work; {@link #start()} begins it too, so this only helps a
+   * program that has other work to do first (parsing its command line, say). Only the first call in
+   * a JVM does anything.
+   *
+   * @param jdbcUrl the database URL the start will use, or null for the SQLite database of a data
+   *     directory
+   */
+  public static void preload(String jdbcUrl) {
+    Preload.begin(usesSqlite(jdbcUrl));
+  }
+
+  private static boolean usesSqlite(String jdbcUrl) {
+    return jdbcUrl == null || jdbcUrl.startsWith("jdbc:sqlite:");
   }
 
   /**
