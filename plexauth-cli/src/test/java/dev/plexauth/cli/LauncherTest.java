@@ -35,7 +35,8 @@ class LauncherTest {
           "-Xmn12m",
           "-XX:MinHeapFreeRatio=10",
           "-XX:MaxHeapFreeRatio=30",
-          "-XX:TrimNativeHeapInterval=5000");
+          "-XX:TrimNativeHeapInterval=5000",
+          "-Dorg.eclipse.jetty.util.referencesPerCacheLine=16");
 
   /**
    * Records each call as one line of arguments; makes the archive an {@code
