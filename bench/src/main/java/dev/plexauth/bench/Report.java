@@ -235,6 +235,7 @@ public final class Report {
     double rss = memory("serve.rss", "rss-plexauth.txt");
     met("serve.rss", rss <= 150);
     ratio("serve.rss", rss / memory("serve.rss.baseline", "rss-bare.txt"));
+    memory("serve.rss.signin", "rss-plexauth-signin.txt");
   }
 
   /**
