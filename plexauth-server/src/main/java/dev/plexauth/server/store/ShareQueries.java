@@ -97,21 +97,6 @@ final class ShareQueries {
                 .list());
   }
 
-  /** The ids of the sources shared with an account, by id. */
-  List<String> sharedSourceIds(long accountId) {
-    return SqlErrors.call(
-        jdbi,
-        "cannot read shares",
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT source_id FROM source_shares WHERE account_id = :account"
-                        + " ORDER BY source_id")
-                .bind("account", accountId)
-                .mapTo(String.class)
-                .list());
-  }
-
   /** See {@link Store#saveResourceTokens}. */
   void saveResourceTokens(
       long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {

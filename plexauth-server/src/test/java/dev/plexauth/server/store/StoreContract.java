@@ -35,6 +35,10 @@ abstract class StoreContract {
   }
 
   private static TokenRow token(long accountId, String client, String hash) {
+    return token(accountId, client, hash, 2_000L);
+  }
+
+  private static TokenRow token(long accountId, String client, String hash, long createdAtMillis) {
     return new TokenRow(
         accountId,
         client,
@@ -43,7 +47,7 @@ abstract class StoreContract {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        2_000L,
+        createdAtMillis,
         3_000L);
   }
 
@@ -260,5 +264,60 @@ abstract class StoreContract {
         .contains(new SourceRow("server://bare", "Bare", "bare", List.of(), 5_000));
     assertThat(store.findSource("server://bare").orElseThrow().connections()).isEmpty();
     assertThat(store.findSource("server://other")).isEmpty();
+  }
+
+  @Test
+  void sourcesAreListedByIdWithTheirConnectionsInOrderAndSharedOnesPerAccount() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    long bob = store.insertAccount(account("bob", "bob@example.com")).id();
+    List<Connection> connections =
+        List.of(
+            new Connection("https", "b.example", 443, "https://b.example", false, true),
+            new Connection("http", "a.example", 80, "http://a.example", true, false),
+            new Connection("http", "c.example", 81, "http://c.example:81", true, false));
+    SourceRow c = new SourceRow("server://c", "C", "c", connections.subList(2, 3), 3_000);
+    SourceRow a = new SourceRow("server://a", "A", "a", connections, 1_000);
+    SourceRow b = new SourceRow("server://b", "B", "b", List.of(), 2_000);
+    for (SourceRow source : List.of(c, a, b)) {
+      store.insertSource(source, source.createdAtMillis());
+    }
+    store.shareSource("server://c", alice, 4_000);
+    store.shareSource("server://b", alice, 4_000);
+
+    assertThat(store.listSources()).containsExactly(a, b, c);
+    assertThat(store.listSourcesSharedWith(alice)).containsExactly(b, c);
+    assertThat(store.listSourcesSharedWith(bob)).isEmpty();
+    store.unshareSource("server://c", alice);
+    store.deleteSource("server://b");
+    assertThat(store.listSourcesSharedWith(alice)).isEmpty();
+    assertThat(store.listSources()).containsExactly(a, c);
+  }
+
+  @Test
+  void devicesAreListedMostRecentlySeenFirstAndOnlyTheAccounts() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    long bob = store.insertAccount(account("bob", "bob@example.com")).id();
+    store.saveAccountToken(token(alice, "old", "hash-old", 1_000));
+    store.saveAccountToken(token(alice, "new", "hash-new", 3_000));
+    store.saveAccountToken(token(alice, "used", "hash-used", 2_000));
+    store.saveAccountToken(token(bob, "bobs", "hash-bob", 9_000));
+    assertThat(store.markAccountTokenUsed("hash-used", 5_000, 5_000)).isTrue();
+
+    List<DeviceRow> devices = store.listDevices(alice);
+
+    assertThat(devices)
+        .extracting(DeviceRow::clientIdentifier)
+        .containsExactly("used", "new", "old");
+    assertThat(devices)
+        .extracting(DeviceRow::lastSeenAtMillis)
+        .containsExactly(5_000L, 3_000L, 1_000L);
+    assertThat(devices.get(0).createdAtMillis()).isEqualTo(2_000L);
+    assertThat(devices.get(0).tokenHash()).isEqualTo("hash-used");
+    assertThat(devices.get(0).product()).contains("product");
+    assertThat(devices.get(0).version()).isEmpty();
+    assertThat(devices).extracting(DeviceRow::deviceId).doesNotHaveDuplicates();
+    assertThat(store.listDevices(bob)).extracting(DeviceRow::tokenHash).containsExactly("hash-bob");
   }
 }
