@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.store.Reservation.Status;
+import dev.plexauth.server.support.TestDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +25,9 @@ abstract class StoreContract {
 
   /** A fresh, empty store. */
   abstract Store store();
+
+  /** The database of the last {@link #store()}, to look behind its back. */
+  abstract TestDatabase database();
 
   private static final java.util.concurrent.atomic.AtomicLong UUIDS =
       new java.util.concurrent.atomic.AtomicLong();
@@ -319,5 +328,73 @@ abstract class StoreContract {
     assertThat(devices.get(0).version()).isEmpty();
     assertThat(devices).extracting(DeviceRow::deviceId).doesNotHaveDuplicates();
     assertThat(store.listDevices(bob)).extracting(DeviceRow::tokenHash).containsExactly("hash-bob");
+  }
+
+  @Test
+  void resourceTokensStoredAlreadyAreNotWrittenAgain() throws SQLException {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    store.saveAccountToken(token(alice, "tv", "parent"));
+    store.insertSource(new SourceRow("server://den", "Den", "den", List.of()), 1_000);
+    store.shareSource("server://den", alice, 1_000);
+    store.saveResourceTokens(alice, "parent", Map.of(Store.THIS_SERVER, "self-hash"), 2_000);
+
+    java.sql.Connection blocking = database().blockWrites("resource_tokens");
+    try {
+      // With every token stored, saving them again must not wait for the lock another holds.
+      store.saveResourceTokens(alice, "parent", Map.of(Store.THIS_SERVER, "self-hash"), 3_000);
+    } finally {
+      blocking.close();
+    }
+    Map<String, String> both = new LinkedHashMap<>();
+    both.put(Store.THIS_SERVER, "self-hash");
+    both.put("server://den", "den-hash");
+    store.saveResourceTokens(alice, "parent", both, 4_000);
+    store.saveResourceTokens(alice, "parent", both, 5_000);
+
+    assertThat(resourceTokenRows("parent")).containsExactly("self-hash 2000", "den-hash 4000");
+    assertThat(store.findResourceToken("den-hash").map(ResourceTokenWithAccount::resource))
+        .contains("server://den");
+    assertThat(store.findResourceToken("self-hash").map(ResourceTokenWithAccount::resource))
+        .contains(Store.THIS_SERVER);
+  }
+
+  @Test
+  void aResourceTokenOfARemovedShareIsStoredAgainWhenSharedAndListedAgain() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    store.saveAccountToken(token(alice, "tv", "parent"));
+    store.insertSource(new SourceRow("server://den", "Den", "den", List.of()), 1_000);
+    store.shareSource("server://den", alice, 1_000);
+    Map<String, String> den = Map.of("server://den", "den-hash");
+    store.saveResourceTokens(alice, "parent", den, 2_000);
+
+    store.unshareSource("server://den", alice);
+    assertThat(store.findResourceToken("den-hash")).isEmpty();
+    store.shareSource("server://den", alice, 3_000);
+    assertThat(store.findResourceToken("den-hash"))
+        .as("sharing again brings back no token")
+        .isEmpty();
+    store.saveResourceTokens(alice, "parent", den, 4_000);
+
+    assertThat(store.findResourceToken("den-hash")).isPresent();
+  }
+
+  /** The resource tokens stored for a parent, as "hash created_at", oldest first. */
+  private List<String> resourceTokenRows(String parentTokenHash) throws SQLException {
+    try (java.sql.Connection db = database().connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT token_hash, created_at FROM resource_tokens"
+                    + " WHERE parent_token_hash = ? ORDER BY created_at")) {
+      query.setString(1, parentTokenHash);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          rows.add(found.getString(1) + " " + found.getLong(2));
+        }
+      }
+      return rows;
+    }
   }
 }
