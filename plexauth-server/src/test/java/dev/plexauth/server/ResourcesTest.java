@@ -8,6 +8,9 @@ import dev.plexauth.server.support.Fixture;
 import dev.plexauth.server.support.Http;
 import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +295,53 @@ class ResourcesTest {
   }
 
   @Test
+  void listingAgainGivesTheSameAccessTokensAndWritesNothing() throws SQLException {
+    String token = signIn("res-twice", Fixture.ADMIN, Fixture.ADMIN_PASSWORD);
+    Map<String, String> first = accessTokens(token);
+    List<String> stored = resourceTokenRows(token);
+    assertThat(stored).hasSize(first.size()).hasSize(3);
+
+    Map<String, String> again;
+    java.sql.Connection blocking = fx.database.blockWrites("resource_tokens");
+    try {
+      // Were the listing to write, it would wait for this lock and fail.
+      again = accessTokens(token);
+    } finally {
+      blocking.close();
+    }
+
+    assertThat(again).isEqualTo(first);
+    assertThat(resourceTokenRows(token)).isEqualTo(stored);
+  }
+
+  /** The access token of each resource of an account token, by client identifier. */
+  private Map<String, String> accessTokens(String token) {
+    Map<String, String> tokens = new TreeMap<>();
+    byClient(token, ALL)
+        .forEach((client, resource) -> tokens.put(client, resource.path("accessToken").asText()));
+    return tokens;
+  }
+
+  /** The resource tokens stored for an account token, as "resource hash created_at". */
+  private List<String> resourceTokenRows(String accountToken) throws SQLException {
+    String parent = MalformedRequests.sha256(accountToken);
+    try (java.sql.Connection db = fx.database.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT resource, token_hash, created_at FROM resource_tokens"
+                    + " WHERE parent_token_hash = ? ORDER BY resource")) {
+      query.setString(1, parent);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          rows.add(found.getString(1) + " " + found.getString(2) + " " + found.getLong(3));
+        }
+      }
+      return rows;
+    }
+  }
+
+  @Test
   void theAccessTokenDiesWithItsAccountTokenAtOnce() {
     String token = signIn("res-dies", Fixture.ADMIN, Fixture.ADMIN_PASSWORD);
     String access = accessToken(token, fx.server.machineIdentifier());
@@ -334,6 +384,12 @@ class ResourcesTest {
     assertThat(http.getJson("/", "X-Plex-Token", userAccess).status())
         .as("sharing again does not bring back a token that ended")
         .isEqualTo(401);
+    assertThat(accessToken(user, "attic"))
+        .as("listing after sharing again stores the token again")
+        .isEqualTo(userAccess);
+    assertThat(http.getJson("/", "X-Plex-Token", userAccess).status()).isEqualTo(200);
+    fx.server.unshareSource("server://attic", Fixture.USER);
+    assertThat(http.getJson("/", "X-Plex-Token", userAccess).status()).isEqualTo(401);
     fx.server.removeSource("server://attic");
     assertThat(http.getJson("/", "X-Plex-Token", adminAccess).status()).isEqualTo(401);
   }

@@ -22,11 +22,11 @@ import java.util.Optional;
  * owned).
  *
  * <p>Each resource carries an {@code accessToken} for it: a resource token derived from the account
- * token that asked ({@link Tokens#deriveResourceToken}), stored as its hash, valid on the PMS
- * routes only, for that account and bound to that resource, and only while the account token it
- * came from is current and the resource is still there for the account. It is never an account
- * token: it cannot list devices, sign out or sign in, and never another account's. The same account
- * token asking again gets the same resource tokens.
+ * token that asked ({@link Tokens#resourceTokens}), stored as its hash, valid on the PMS routes
+ * only, for that account and bound to that resource, and only while the account token it came from
+ * is current and the resource is still there for the account. It is never an account token: it
+ * cannot list devices, sign out or sign in, and never another account's. The same account token
+ * asking again gets the same resource tokens.
  */
 public final class ResourceService {
 
@@ -79,15 +79,16 @@ public final class ResourceService {
     Optional<AccountRow> owner =
         account.admin() ? Optional.empty() : StoreUnavailable.guard(store::findOwner);
 
+    Tokens.ResourceTokens derived = Tokens.resourceTokens(principal.token());
     Map<String, String> tokens = new LinkedHashMap<>();
     List<PlexDevice> resources = new ArrayList<>();
     if (publicUrl.isPresent()) {
-      String token = Tokens.deriveResourceToken(principal.token(), THIS_SERVER);
+      String token = derived.of(THIS_SERVER);
       tokens.put(THIS_SERVER, Tokens.sha256Hex(token));
       resources.add(thisServer(publicUrl.get(), account, owner, token, filter, now));
     }
     for (SourceRow source : sources) {
-      String token = Tokens.deriveResourceToken(principal.token(), source.id());
+      String token = derived.of(source.id());
       tokens.put(source.id(), Tokens.sha256Hex(token));
       resources.add(source(source, account, owner, token, filter));
     }

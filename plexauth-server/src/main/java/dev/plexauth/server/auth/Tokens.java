@@ -49,24 +49,48 @@ final class Tokens {
   }
 
   /**
-   * The resource token of an account token for one resource: HMAC-SHA256 keyed with the account
-   * token over the resource's name. The same account token and resource always give the same token
-   * (so a client that asks again gets the token it has), only the holder of the account token can
-   * compute it, and the account token cannot be found from it.
+   * The resource tokens of an account token: HMAC-SHA256 keyed with the account token over each
+   * resource's name. The same account token and resource always give the same token (so a client
+   * that asks again gets the token it has), only the holder of the account token can compute it,
+   * and the account token cannot be found from it.
+   *
+   * <pre>{@code
+   * ResourceTokens tokens = Tokens.resourceTokens(accountToken);
+   * String forThisServer = tokens.of("self");
+   * }</pre>
    *
    * @param accountToken the account token, as presented
-   * @param resource {@code self} or a source id
-   * @return {@code resource-} and 43 base64url characters
+   * @return its resource tokens, keyed once for all of its resources
    */
-  static String deriveResourceToken(String accountToken, String resource) {
+  static ResourceTokens resourceTokens(String accountToken) {
+    Mac mac = newHmacSha256();
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(accountToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 refuses a token as its key", e);
+    }
+    return new ResourceTokens(mac);
+  }
+
+  /** The resource tokens of one account token; one thread at a time, as a {@link Mac} is. */
+  static final class ResourceTokens {
+    private final Mac keyed;
+
+    private ResourceTokens(Mac keyed) {
+      this.keyed = keyed;
+    }
+
+    /**
+     * The resource token for one resource.
+     *
+     * @param resource {@code self} or a source id
+     * @return {@code resource-} and 43 base64url characters
+     */
+    String of(String resource) {
+      // doFinal leaves the Mac keyed as it was, ready for the next resource.
       byte[] tag =
-          mac.doFinal(("plexauth resource token\n" + resource).getBytes(StandardCharsets.UTF_8));
+          keyed.doFinal(("plexauth resource token\n" + resource).getBytes(StandardCharsets.UTF_8));
       return RESOURCE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }
   }
 
@@ -89,6 +113,28 @@ final class Tokens {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  /** A clone of an unkeyed Mac, instead of a provider lookup per listing. */
+  private static Mac newHmacSha256() {
+    try {
+      return (Mac) UnkeyedHmac.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return hmacSha256();
+    }
+  }
+
+  /** Made on first use, not when the server starts. Never keyed: only cloned. */
+  private static final class UnkeyedHmac {
+    static final Mac PROTOTYPE = hmacSha256();
+  }
+
+  private static Mac hmacSha256() {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }
   }
 

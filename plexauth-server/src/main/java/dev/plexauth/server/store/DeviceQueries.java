@@ -2,6 +2,7 @@ package dev.plexauth.server.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -18,27 +19,37 @@ final class DeviceQueries {
       "device_id, token_hash, client_identifier, product, version, platform, device, created_at,"
           + " COALESCE(last_used_at, created_at) AS last_seen_at";
 
-  private final Jdbi jdbi;
+  /**
+   * An account's devices, the most recently seen first, prepared once per pooled connection: the
+   * read of every {@code /api/v2/devices} request.
+   */
+  private static final String DEVICES_OF_ACCOUNT =
+      "SELECT "
+          + DEVICE_COLUMNS
+          + " FROM account_tokens WHERE account_id = ?"
+          + " ORDER BY COALESCE(last_used_at, created_at) DESC, device_id";
 
-  DeviceQueries(Jdbi jdbi) {
+  private final Jdbi jdbi;
+  private final PreparedQueries prepared;
+
+  DeviceQueries(Jdbi jdbi, PreparedQueries prepared) {
     this.jdbi = jdbi;
+    this.prepared = prepared;
   }
 
   /** See {@link Store#listDevices}. */
   List<DeviceRow> list(long accountId) {
-    return SqlErrors.call(
-        jdbi,
-        "cannot read devices",
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + DEVICE_COLUMNS
-                        + " FROM account_tokens WHERE account_id = :account"
-                        + " ORDER BY COALESCE(last_used_at, created_at) DESC, device_id")
-                .bind("account", accountId)
-                .map((rs, ctx) -> device(rs))
-                .list());
+    return prepared.query(
+        DEVICES_OF_ACCOUNT,
+        statement -> statement.setLong(1, accountId),
+        rows -> {
+          List<DeviceRow> devices = new ArrayList<>();
+          while (rows.next()) {
+            devices.add(device(rows));
+          }
+          return devices;
+        },
+        "cannot read devices");
   }
 
   /** See {@link Store#deleteDevice}. */

@@ -20,13 +20,14 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * The {@link Store} on a JDBC database: SQLite (a file, the default) or PostgreSQL, pooled by
  * HikariCP, migrated by Flyway on open ({@code Database}), queried with Jdbi, except the reads of
  * the request path, which keep their statements prepared ({@code PreparedQueries}): the token
- * lookup ({@code TokenLookup}) and a source's read ({@code SourceQueries}, which also holds the
- * sources' other queries); devices, shares and pins have their own query classes. The token,
- * resource-token, device-key, source and owner lookups answer from a lookup less than a second old
- * when nothing was written through this store since ({@code RecentLookups}): several processes may
- * share the database, so what they change is seen here within a second, and what this store changes
- * at once. Nothing else is cached. Deleting an account or a source deletes its tokens or
- * connections through the schema's {@code ON DELETE CASCADE}.
+ * lookup ({@code TokenLookup}), a source's read and the lists of sources ({@code SourceQueries},
+ * which also holds the sources' other queries), an account's devices ({@code DeviceQueries}) and
+ * the resource tokens stored for an account token ({@code ShareQueries}); pins have their own query
+ * class. The token, resource-token, device-key, source and owner lookups answer from a lookup less
+ * than a second old when nothing was written through this store since ({@code RecentLookups}):
+ * several processes may share the database, so what they change is seen here within a second, and
+ * what this store changes at once. Nothing else is cached. Deleting an account or a source deletes
+ * its tokens or connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -96,8 +97,8 @@ public final class JdbcStore implements Store {
     this.tokenLookup = new TokenLookup(prepared);
     this.sources = new SourceQueries(jdbi, prepared);
     this.jwts = new JwtQueries(jdbi);
-    this.devices = new DeviceQueries(jdbi);
-    this.shares = new ShareQueries(jdbi);
+    this.devices = new DeviceQueries(jdbi, prepared);
+    this.shares = new ShareQueries(jdbi, prepared);
     this.pins = new PinQueries(jdbi);
     // Statement errors must not carry bound values (password hashes, token hashes, logins) into
     // exception messages and from there into logs.
@@ -721,10 +722,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<SourceRow> listSourcesSharedWith(long accountId) {
-    return shares.sharedSourceIds(accountId).stream()
-        .map(sources::find)
-        .flatMap(Optional::stream)
-        .toList();
+    return sources.sharedWith(accountId);
   }
 
   @Override

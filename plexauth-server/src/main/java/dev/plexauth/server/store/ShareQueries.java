@@ -1,5 +1,7 @@
 package dev.plexauth.server.store;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +34,20 @@ final class ShareQueries {
           + " WHERE s.id = r.resource AND (a.admin OR EXISTS (SELECT 1 FROM source_shares sh"
           + " WHERE sh.source_id = s.id AND sh.account_id = a.id))))";
 
-  private final Jdbi jdbi;
+  /**
+   * The resource tokens stored for an account token, prepared once per pooled connection: a client
+   * listing its resources again finds them all and writes nothing.
+   */
+  private static final String STORED_RESOURCE_TOKENS =
+      "SELECT resource, token_hash FROM resource_tokens"
+          + " WHERE parent_token_hash = ? AND account_id = ?";
 
-  ShareQueries(Jdbi jdbi) {
+  private final Jdbi jdbi;
+  private final PreparedQueries prepared;
+
+  ShareQueries(Jdbi jdbi, PreparedQueries prepared) {
     this.jdbi = jdbi;
+    this.prepared = prepared;
   }
 
   /** See {@link Store#shareSource}. */
@@ -97,24 +109,30 @@ final class ShareQueries {
                 .list());
   }
 
-  /** The ids of the sources shared with an account, by id. */
-  List<String> sharedSourceIds(long accountId) {
-    return SqlErrors.call(
-        jdbi,
-        "cannot read shares",
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT source_id FROM source_shares WHERE account_id = :account"
-                        + " ORDER BY source_id")
-                .bind("account", accountId)
-                .mapTo(String.class)
-                .list());
-  }
-
   /** See {@link Store#saveResourceTokens}. */
   void saveResourceTokens(
       long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {
+    Map<String, String> stored =
+        prepared.query(
+            STORED_RESOURCE_TOKENS,
+            statement -> {
+              statement.setString(1, parentTokenHash);
+              statement.setLong(2, accountId);
+            },
+            rows -> {
+              Map<String, String> found = new HashMap<>();
+              while (rows.next()) {
+                found.put(rows.getString(1), rows.getString(2));
+              }
+              return found;
+            },
+            "cannot read the resource tokens");
+    Map<String, String> missing = new LinkedHashMap<>(byResource);
+    missing.entrySet().removeIf(token -> token.getValue().equals(stored.get(token.getKey())));
+    if (missing.isEmpty()) {
+      // The usual case, a client listing its resources again: no write, so no write lock.
+      return;
+    }
     SqlErrors.call(
         jdbi,
         "cannot store the resource tokens",
@@ -134,7 +152,7 @@ final class ShareQueries {
                           "INSERT INTO resource_tokens (token_hash, parent_token_hash, account_id,"
                               + " resource, created_at) VALUES (:hash, :parent, :account,"
                               + " :resource, :now) ON CONFLICT DO NOTHING");
-                  byResource.forEach(
+                  missing.forEach(
                       (resource, hash) ->
                           batch
                               .bind("hash", hash)
@@ -143,9 +161,7 @@ final class ShareQueries {
                               .bind("resource", resource)
                               .bind("now", nowMillis)
                               .add());
-                  if (!byResource.isEmpty()) {
-                    batch.execute();
-                  }
+                  batch.execute();
                   return null;
                 }));
   }

@@ -1,10 +1,11 @@
 package dev.plexauth.server.store;
 
 import dev.plexauth.sdk.models.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -15,15 +16,32 @@ import org.jdbi.v3.core.JdbiException;
  */
 final class SourceQueries {
 
+  /** The columns {@link #sources} reads: a source, then one of its connections (or nulls). */
+  private static final String SOURCE_COLUMNS =
+      "SELECT s.id, s.name, s.client_identifier, s.created_at, c.protocol, c.address, c.port,"
+          + " c.uri, c.local, c.relay";
+
   /**
    * A source with its connections in one query, prepared once per pooled connection: the read of
    * every {@code /security/resources} request. A source without connections is one row of nulls.
    */
   private static final String SOURCE_WITH_CONNECTIONS =
-      "SELECT s.name, s.client_identifier, s.created_at, c.protocol, c.address, c.port, c.uri,"
-          + " c.local, c.relay"
+      SOURCE_COLUMNS
           + " FROM sources s LEFT JOIN source_connections c ON c.source_id = s.id"
           + " WHERE s.id = ? ORDER BY c.position";
+
+  /** Every source with its connections, by id: an admin's {@code /api/v2/resources}. */
+  private static final String ALL_WITH_CONNECTIONS =
+      SOURCE_COLUMNS
+          + " FROM sources s LEFT JOIN source_connections c ON c.source_id = s.id"
+          + " ORDER BY s.id, c.position";
+
+  /** The sources shared with an account, by id: anyone else's {@code /api/v2/resources}. */
+  private static final String SHARED_WITH_CONNECTIONS =
+      SOURCE_COLUMNS
+          + " FROM source_shares sh JOIN sources s ON s.id = sh.source_id"
+          + " LEFT JOIN source_connections c ON c.source_id = s.id"
+          + " WHERE sh.account_id = ? ORDER BY s.id, c.position";
 
   private final Jdbi jdbi;
   private final PreparedQueries prepared;
@@ -73,46 +91,23 @@ final class SourceQueries {
     return prepared.query(
         SOURCE_WITH_CONNECTIONS,
         statement -> statement.setString(1, id),
-        rows -> {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          String name = rows.getString(1);
-          String clientIdentifier = rows.getString(2);
-          long createdAtMillis = rows.getLong(3);
-          List<Connection> connections = new ArrayList<>();
-          do {
-            String protocol = rows.getString(4);
-            if (protocol != null) {
-              connections.add(
-                  new Connection(
-                      protocol,
-                      rows.getString(5),
-                      rows.getInt(6),
-                      rows.getString(7),
-                      rows.getBoolean(8),
-                      rows.getBoolean(9)));
-            }
-          } while (rows.next());
-          return Optional.of(
-              new SourceRow(id, name, clientIdentifier, connections, createdAtMillis));
-        },
+        rows -> sources(rows).stream().findFirst(),
         "cannot read sources");
   }
 
   /** See {@link Store#listSources}. */
   List<SourceRow> list() {
-    return SqlErrors.call(
-        jdbi,
-        "cannot read sources",
-        handle ->
-            handle
-                .createQuery("SELECT id FROM sources ORDER BY id")
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .map(id -> find(handle, id).orElseThrow())
-                .toList());
+    return prepared.query(
+        ALL_WITH_CONNECTIONS, statement -> {}, SourceQueries::sources, "cannot read sources");
+  }
+
+  /** See {@link Store#listSourcesSharedWith}. */
+  List<SourceRow> sharedWith(long accountId) {
+    return prepared.query(
+        SHARED_WITH_CONNECTIONS,
+        statement -> statement.setLong(1, accountId),
+        SourceQueries::sources,
+        "cannot read shares");
   }
 
   /** See {@link Store#deleteSource}. */
@@ -135,32 +130,35 @@ final class SourceQueries {
                 }));
   }
 
-  private static Optional<SourceRow> find(Handle handle, String id) {
-    return handle
-        .createQuery("SELECT name, client_identifier, created_at FROM sources WHERE id = :id")
-        .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new SourceRow(
-                    id, rs.getString(1), rs.getString(2), connections(handle, id), rs.getLong(3)))
-        .findOne();
-  }
-
-  private static List<Connection> connections(Handle handle, String id) {
-    return handle
-        .createQuery(
-            "SELECT protocol, address, port, uri, local, relay FROM source_connections"
-                + " WHERE source_id = :id ORDER BY position")
-        .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new Connection(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    rs.getBoolean(5),
-                    rs.getBoolean(6)))
-        .list();
+  /**
+   * The sources of rows of {@link #SOURCE_COLUMNS}, one row per connection, a source's rows
+   * together and its connections in order.
+   */
+  private static List<SourceRow> sources(ResultSet rows) throws SQLException {
+    List<SourceRow> sources = new ArrayList<>();
+    boolean more = rows.next();
+    while (more) {
+      String id = rows.getString(1);
+      String name = rows.getString(2);
+      String clientIdentifier = rows.getString(3);
+      long createdAtMillis = rows.getLong(4);
+      List<Connection> connections = new ArrayList<>();
+      do {
+        String protocol = rows.getString(5);
+        if (protocol != null) {
+          connections.add(
+              new Connection(
+                  protocol,
+                  rows.getString(6),
+                  rows.getInt(7),
+                  rows.getString(8),
+                  rows.getBoolean(9),
+                  rows.getBoolean(10)));
+        }
+        more = rows.next();
+      } while (more && id.equals(rows.getString(1)));
+      sources.add(new SourceRow(id, name, clientIdentifier, connections, createdAtMillis));
+    }
+    return sources;
   }
 }

@@ -337,8 +337,9 @@ public interface Store extends AutoCloseable {
   List<SourceRow> listSourcesSharedWith(long accountId);
 
   /**
-   * Stores resource tokens derived from an account token (those stored already stay), and drops
-   * those of the account's ended account tokens.
+   * Stores the resource tokens derived from an account token that are not stored yet (those stored
+   * already stay), and with them drops those of the account's ended account tokens. When every one
+   * is stored already it writes nothing: a client listing its resources again costs a read.
    *
    * @param accountId the account
    * @param parentTokenHash the SHA-256 of the account token they derive from

@@ -33,4 +33,19 @@ class TokensTest {
     assertThat(Tokens.sha256Hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
+
+  @Test
+  void resourceTokensAreHmacSha256OfTheResourceKeyedWithTheAccountToken() {
+    Tokens.ResourceTokens tokens = Tokens.resourceTokens("an-account-token");
+
+    // Computed elsewhere: HMAC-SHA256(key, "plexauth resource token\n" + resource), base64url.
+    String self = "resource-rGq8BFziebnLaN2BCdDnnUecwvEv-TwZYTmI_fIKyT8";
+    String livingRoom = "resource-OOZA7VjT33-nnulRYiVkftrJJbVcnHYmTfB2kCKWAss";
+    assertThat(tokens.of("self")).isEqualTo(self);
+    assertThat(tokens.of("server://living-room")).isEqualTo(livingRoom);
+    assertThat(tokens.of("self")).as("one keyed Mac serves every resource").isEqualTo(self);
+    assertThat(Tokens.resourceTokens("an-account-token").of("server://living-room"))
+        .isEqualTo(livingRoom);
+    assertThat(Tokens.resourceTokens("another-account-token").of("self")).isNotEqualTo(self);
+  }
 }

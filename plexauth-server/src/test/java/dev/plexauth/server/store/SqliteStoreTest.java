@@ -1,5 +1,6 @@
 package dev.plexauth.server.store;
 
+import dev.plexauth.server.support.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,11 @@ class SqliteStoreTest extends StoreContract {
   Store store() {
     store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir));
     return store;
+  }
+
+  @Override
+  TestDatabase database() {
+    return TestDatabase.sqlite(dataDir);
   }
 
   @AfterEach

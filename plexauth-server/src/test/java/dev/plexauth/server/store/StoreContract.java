@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plexauth.sdk.models.Connection;
 import dev.plexauth.server.store.Reservation.Status;
+import dev.plexauth.server.support.TestDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +25,9 @@ abstract class StoreContract {
 
   /** A fresh, empty store. */
   abstract Store store();
+
+  /** The database of the last {@link #store()}, to look behind its back. */
+  abstract TestDatabase database();
 
   private static final java.util.concurrent.atomic.AtomicLong UUIDS =
       new java.util.concurrent.atomic.AtomicLong();
@@ -47,6 +56,10 @@ abstract class StoreContract {
   }
 
   private static TokenRow token(long accountId, String client, String hash) {
+    return token(accountId, client, hash, 2_000L);
+  }
+
+  private static TokenRow token(long accountId, String client, String hash, long createdAtMillis) {
     return new TokenRow(
         accountId,
         client,
@@ -55,7 +68,7 @@ abstract class StoreContract {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        2_000L,
+        createdAtMillis,
         3_000L);
   }
 
@@ -287,5 +300,128 @@ abstract class StoreContract {
         .contains(new SourceRow("server://bare", "Bare", "bare", List.of(), 5_000));
     assertThat(store.findSource("server://bare").orElseThrow().connections()).isEmpty();
     assertThat(store.findSource("server://other")).isEmpty();
+  }
+
+  @Test
+  void sourcesAreListedByIdWithTheirConnectionsInOrderAndSharedOnesPerAccount() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    long bob = store.insertAccount(account("bob", "bob@example.com")).id();
+    List<Connection> connections =
+        List.of(
+            new Connection("https", "b.example", 443, "https://b.example", false, true),
+            new Connection("http", "a.example", 80, "http://a.example", true, false),
+            new Connection("http", "c.example", 81, "http://c.example:81", true, false));
+    SourceRow c = new SourceRow("server://c", "C", "c", connections.subList(2, 3), 3_000);
+    SourceRow a = new SourceRow("server://a", "A", "a", connections, 1_000);
+    SourceRow b = new SourceRow("server://b", "B", "b", List.of(), 2_000);
+    for (SourceRow source : List.of(c, a, b)) {
+      store.insertSource(source, source.createdAtMillis());
+    }
+    store.shareSource("server://c", alice, 4_000);
+    store.shareSource("server://b", alice, 4_000);
+
+    assertThat(store.listSources()).containsExactly(a, b, c);
+    assertThat(store.listSourcesSharedWith(alice)).containsExactly(b, c);
+    assertThat(store.listSourcesSharedWith(bob)).isEmpty();
+    store.unshareSource("server://c", alice);
+    store.deleteSource("server://b");
+    assertThat(store.listSourcesSharedWith(alice)).isEmpty();
+    assertThat(store.listSources()).containsExactly(a, c);
+  }
+
+  @Test
+  void devicesAreListedMostRecentlySeenFirstAndOnlyTheAccounts() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    long bob = store.insertAccount(account("bob", "bob@example.com")).id();
+    store.saveAccountToken(token(alice, "old", "hash-old", 1_000));
+    store.saveAccountToken(token(alice, "new", "hash-new", 3_000));
+    store.saveAccountToken(token(alice, "used", "hash-used", 2_000));
+    store.saveAccountToken(token(bob, "bobs", "hash-bob", 9_000));
+    assertThat(store.markAccountTokenUsed("hash-used", 5_000, 5_000)).isTrue();
+
+    List<DeviceRow> devices = store.listDevices(alice);
+
+    assertThat(devices)
+        .extracting(DeviceRow::clientIdentifier)
+        .containsExactly("used", "new", "old");
+    assertThat(devices)
+        .extracting(DeviceRow::lastSeenAtMillis)
+        .containsExactly(5_000L, 3_000L, 1_000L);
+    assertThat(devices.get(0).createdAtMillis()).isEqualTo(2_000L);
+    assertThat(devices.get(0).tokenHash()).isEqualTo("hash-used");
+    assertThat(devices.get(0).product()).contains("product");
+    assertThat(devices.get(0).version()).isEmpty();
+    assertThat(devices).extracting(DeviceRow::deviceId).doesNotHaveDuplicates();
+    assertThat(store.listDevices(bob)).extracting(DeviceRow::tokenHash).containsExactly("hash-bob");
+  }
+
+  @Test
+  void resourceTokensStoredAlreadyAreNotWrittenAgain() throws SQLException {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    store.saveAccountToken(token(alice, "tv", "parent"));
+    store.insertSource(new SourceRow("server://den", "Den", "den", List.of()), 1_000);
+    store.shareSource("server://den", alice, 1_000);
+    store.saveResourceTokens(alice, "parent", Map.of(Store.THIS_SERVER, "self-hash"), 2_000);
+
+    java.sql.Connection blocking = database().blockWrites("resource_tokens");
+    try {
+      // With every token stored, saving them again must not wait for the lock another holds.
+      store.saveResourceTokens(alice, "parent", Map.of(Store.THIS_SERVER, "self-hash"), 3_000);
+    } finally {
+      blocking.close();
+    }
+    Map<String, String> both = new LinkedHashMap<>();
+    both.put(Store.THIS_SERVER, "self-hash");
+    both.put("server://den", "den-hash");
+    store.saveResourceTokens(alice, "parent", both, 4_000);
+    store.saveResourceTokens(alice, "parent", both, 5_000);
+
+    assertThat(resourceTokenRows("parent")).containsExactly("self-hash 2000", "den-hash 4000");
+    assertThat(store.findResourceToken("den-hash").map(ResourceTokenWithAccount::resource))
+        .contains("server://den");
+    assertThat(store.findResourceToken("self-hash").map(ResourceTokenWithAccount::resource))
+        .contains(Store.THIS_SERVER);
+  }
+
+  @Test
+  void aResourceTokenOfARemovedShareIsStoredAgainWhenSharedAndListedAgain() {
+    Store store = store();
+    long alice = store.insertAccount(account("alice", "alice@example.com")).id();
+    store.saveAccountToken(token(alice, "tv", "parent"));
+    store.insertSource(new SourceRow("server://den", "Den", "den", List.of()), 1_000);
+    store.shareSource("server://den", alice, 1_000);
+    Map<String, String> den = Map.of("server://den", "den-hash");
+    store.saveResourceTokens(alice, "parent", den, 2_000);
+
+    store.unshareSource("server://den", alice);
+    assertThat(store.findResourceToken("den-hash")).isEmpty();
+    store.shareSource("server://den", alice, 3_000);
+    assertThat(store.findResourceToken("den-hash"))
+        .as("sharing again brings back no token")
+        .isEmpty();
+    store.saveResourceTokens(alice, "parent", den, 4_000);
+
+    assertThat(store.findResourceToken("den-hash")).isPresent();
+  }
+
+  /** The resource tokens stored for a parent, as "hash created_at", oldest first. */
+  private List<String> resourceTokenRows(String parentTokenHash) throws SQLException {
+    try (java.sql.Connection db = database().connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT token_hash, created_at FROM resource_tokens"
+                    + " WHERE parent_token_hash = ? ORDER BY created_at")) {
+      query.setString(1, parentTokenHash);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          rows.add(found.getString(1) + " " + found.getLong(2));
+        }
+      }
+      return rows;
+    }
   }
 }

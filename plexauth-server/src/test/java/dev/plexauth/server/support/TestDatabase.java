@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
 
@@ -69,5 +70,35 @@ public record TestDatabase(Kind kind, String jdbcUrl, Path dataDir) {
   /** A plain JDBC connection, to look at rows behind the server's back. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl);
+  }
+
+  /**
+   * A plain JDBC connection that holds, until it is closed, the lock a write to a table waits for,
+   * while plain reads go on: SQLite's one write lock, or PostgreSQL's {@code EXCLUSIVE} lock on the
+   * table. What answers while it is held wrote nothing to that table.
+   *
+   * <pre>{@code
+   * try (Connection blocking = database.blockWrites("resource_tokens")) {
+   *   // reads only
+   * }
+   * }</pre>
+   *
+   * @param table the table
+   * @return the connection holding the lock
+   */
+  public Connection blockWrites(String table) throws SQLException {
+    Connection connection = connect();
+    try (Statement statement = connection.createStatement()) {
+      if (kind == Kind.SQLITE) {
+        statement.execute("BEGIN IMMEDIATE");
+      } else {
+        connection.setAutoCommit(false);
+        statement.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+      }
+      return connection;
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
   }
 }
