@@ -118,11 +118,12 @@ free_port() {
 now_ns() { local t=${EPOCHREALTIME/./}; echo "${t}000"; }
 
 # Polls until a GET of the URL gets any HTTP answer; prints the milliseconds since $2 (a now_ns value).
-# Fails at once when process $3 has exited. Each try is bash's own /dev/tcp connection and each pause a read
+# Fails at once when process $3 has exited. Each try is bash's own /dev/tcp connection (on a descriptor of its
+# own: fd 3 is the sign-in server's input) and each pause a read
 # from a FIFO that times out, so the loop starts no process: 100 curl and sleep processes a second took a good
 # part of a core on a 2-core machine, CPU the server being timed needed for its start.
 wait_answer() {
-  local url=$1 since=$2 pid=$3 hostport path host port line pause fifo now
+  local url=$1 since=$2 pid=$3 hostport path host port line pause fifo conn
   local t=${EPOCHREALTIME/./}
   local deadline=$(( t * 1000 + 60000000000 ))
   hostport=${url#http://}
@@ -140,16 +141,16 @@ wait_answer() {
       exec {pause}>&-
       return 1
     fi
-    if { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null; then
-      printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&3
-      if IFS= read -r -t 2 line <&3 && [[ $line == HTTP/* ]]; then
+    if { exec {conn}<>"/dev/tcp/$host/$port"; } 2>/dev/null; then
+      printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&"$conn"
+      if IFS= read -r -t 2 line <&"$conn" && [[ $line == HTTP/* ]]; then
         t=${EPOCHREALTIME/./}
-        exec 3<&-
+        exec {conn}<&-
         exec {pause}>&-
         echo $(( (t * 1000 - since) / 1000000 ))
         return 0
       fi
-      exec 3<&-
+      exec {conn}<&-
     fi
     t=${EPOCHREALTIME/./}
     if [ $(( t * 1000 )) -gt "$deadline" ]; then
