@@ -395,6 +395,32 @@ class ResourcesTest {
   }
 
   @Test
+  void theListFollowsSourcesAtOnceThroughTheServerAndWithinASecondBesideIt() {
+    String admin = signIn("res-lists", Fixture.ADMIN, Fixture.ADMIN_PASSWORD);
+    String user = signIn("res-lists-user", Fixture.USER, Fixture.USER_PASSWORD);
+    assertThat(byClient(admin, ALL)).doesNotContainKey("shed");
+    assertThat(byClient(user, ALL)).doesNotContainKey("shed");
+
+    fx.server.addSource(new Source("server://shed", "Shed", "shed", List.of()));
+    assertThat(byClient(admin, ALL)).containsKey("shed");
+    assertThat(byClient(user, ALL)).doesNotContainKey("shed");
+    fx.server.shareSource("server://shed", Fixture.USER);
+    assertThat(byClient(user, ALL)).containsKey("shed");
+
+    try (PlexAuthAdmin beside = fx.database.openAdmin()) {
+      assertThat(beside.unshareSource("server://shed", Fixture.USER)).isTrue();
+      beside.addSource(new Source("server://barn", "Barn", "barn", List.of()));
+    }
+    Fixture.waitOutRecentLookups();
+    assertThat(byClient(user, ALL)).doesNotContainKey("shed");
+    assertThat(byClient(admin, ALL)).containsKeys("shed", "barn");
+
+    fx.server.removeSource("server://shed");
+    fx.server.removeSource("server://barn");
+    assertThat(byClient(admin, ALL)).doesNotContainKeys("shed", "barn");
+  }
+
+  @Test
   void resourcesAnswerXmlByDefault() {
     String admin = signIn("res-xml", Fixture.ADMIN, Fixture.ADMIN_PASSWORD);
 

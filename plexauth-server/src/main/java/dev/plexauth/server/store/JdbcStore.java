@@ -23,11 +23,12 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * lookup ({@code TokenLookup}), a source's read and the lists of sources ({@code SourceQueries},
  * which also holds the sources' other queries), an account's devices ({@code DeviceQueries}) and
  * the resource tokens stored for an account token ({@code ShareQueries}); pins have their own query
- * class. The token, resource-token, device-key, source and owner lookups answer from a lookup less
- * than a second old when nothing was written through this store since ({@code RecentLookups}):
- * several processes may share the database, so what they change is seen here within a second, and
- * what this store changes at once. Nothing else is cached. Deleting an account or a source deletes
- * its tokens or connections through the schema's {@code ON DELETE CASCADE}.
+ * class. The token, resource-token, device-key, source and owner lookups, the lists of sources and
+ * the check that an account token's resource tokens are stored answer from a lookup less than a
+ * second old when nothing was written through this store since ({@code RecentLookups}): several
+ * processes may share the database, so what they change is seen here within a second, and what this
+ * store changes at once. Nothing else is cached. Deleting an account or a source deletes its tokens
+ * or connections through the schema's {@code ON DELETE CASCADE}.
  *
  * <pre>{@code
  * try (Store store = JdbcStore.open(JdbcStore.sqliteUrl(dataDir))) {
@@ -88,6 +89,10 @@ public final class JdbcStore implements Store {
   private final RecentLookups<SourceRow> recentSources =
       new RecentLookups<>(generation, System::nanoTime);
   private final RecentLookups<AccountRow> recentOwner =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<List<SourceRow>> recentSourceLists =
+      new RecentLookups<>(generation, System::nanoTime);
+  private final RecentLookups<Boolean> recentResourceTokensSaved =
       new RecentLookups<>(generation, System::nanoTime);
 
   private JdbcStore(HikariDataSource dataSource) {
@@ -596,7 +601,11 @@ public final class JdbcStore implements Store {
 
   @Override
   public void insertSource(SourceRow source, long createdAtMillis) {
-    sources.insert(source, createdAtMillis);
+    changing(
+        () -> {
+          sources.insert(source, createdAtMillis);
+          return null;
+        });
   }
 
   @Override
@@ -606,7 +615,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<SourceRow> listSources() {
-    return sources.list();
+    return recentSourceLists.find("all", key -> Optional.of(List.copyOf(sources.list()))).get();
   }
 
   @Override
@@ -722,13 +731,23 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<SourceRow> listSourcesSharedWith(long accountId) {
-    return sources.sharedWith(accountId);
+    return recentSourceLists
+        .find("shared " + accountId, key -> Optional.of(List.copyOf(sources.sharedWith(accountId))))
+        .get();
   }
 
   @Override
   public void saveResourceTokens(
       long accountId, String parentTokenHash, Map<String, String> byResource, long nowMillis) {
-    shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
+    // The same account token listing the same resources again within the second, with nothing
+    // written since, would find every token stored: the check is skipped. (The tokens derive from
+    // the parent token and the resource, so the key says everything the map holds.)
+    recentResourceTokensSaved.find(
+        parentTokenHash + " " + String.join(" ", byResource.keySet()),
+        key -> {
+          shares.saveResourceTokens(accountId, parentTokenHash, byResource, nowMillis);
+          return Optional.of(Boolean.TRUE);
+        });
   }
 
   @Override
@@ -785,6 +804,8 @@ public final class JdbcStore implements Store {
     recentDeviceKeys.clear();
     recentSources.clear();
     recentOwner.clear();
+    recentSourceLists.clear();
+    recentResourceTokensSaved.clear();
   }
 
   /** Runs a write, then {@link #changed}, also when the write fails. */

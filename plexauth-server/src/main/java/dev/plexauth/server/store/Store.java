@@ -339,7 +339,8 @@ public interface Store extends AutoCloseable {
   /**
    * Stores the resource tokens derived from an account token that are not stored yet (those stored
    * already stay), and with them drops those of the account's ended account tokens. When every one
-   * is stored already it writes nothing: a client listing its resources again costs a read.
+   * is stored already it writes nothing: a client listing its resources again costs a read, or
+   * nothing when the same listing was checked less than a second ago with no write since.
    *
    * @param accountId the account
    * @param parentTokenHash the SHA-256 of the account token they derive from
