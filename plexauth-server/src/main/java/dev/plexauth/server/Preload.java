@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * <p>A start runs on one thread and most of its time is spent loading and initialising classes, one
  * after the other. Three pieces do not depend on anything the start does before them: the SQLite
  * driver's native library (extracted from its jar and checked on every start), the HTTP server's
- * classes (Javalin, Jetty, Jackson) and the database layer's start-up (Flyway's configuration,
- * Jdbi's flight-recorder events). On a second core they are ready when the start gets to them; on
- * one core the start takes as long as before. The thread does nothing the start would not do, and a
- * failure here is ignored: the start meets the same failure and reports it.
+ * classes (Javalin, Jetty, Jackson) and the database layer's start-up (Jdbi's configuration and its
+ * flight-recorder event). On a second core they are ready when the start gets to them; on one core
+ * the start takes as long as before. The thread does nothing the start would not do, and a failure
+ * here is ignored: the start meets the same failure and reports it.
  */
 final class Preload {
 
