@@ -183,6 +183,8 @@ class SourceCommandsTest {
         admin()
             .run(withDataDir("source", "share", Fixture.SOURCE, "--user", Fixture.USER_EMAIL))
             .succeeded();
+    // A change made beside the running server reaches its lists of sources within a second.
+    Fixture.waitOutRecentLookups();
     JsonNode seen =
         JsonOutput.MAPPER.readTree(Cli.in(userHome).run("resources", "--json").succeeded().out());
     JsonNode listed =
@@ -208,6 +210,7 @@ class SourceCommandsTest {
             .run(withDataDir("source", "unshare", Fixture.SOURCE, "--user", "alice"))
             .succeeded();
     assertThat(unshared.out()).isEqualTo("Stopped sharing " + Fixture.SOURCE + " with alice.\n");
+    Fixture.waitOutRecentLookups();
     assertThat(JsonOutput.MAPPER.readTree(Cli.in(userHome).run("resources", "--json").out()))
         .isEmpty();
     Result notShared =
